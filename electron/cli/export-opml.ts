@@ -1,0 +1,6 @@
+// The `export-opml` command (placeholder until its issue lands).
+import { CliError } from './args.js';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new CliError('export-opml is not available yet');
+}

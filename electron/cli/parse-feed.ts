@@ -1,0 +1,6 @@
+// The `parse-feed` command (placeholder until its issue lands).
+import { CliError } from './args.js';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new CliError('parse-feed is not available yet');
+}

@@ -1,0 +1,6 @@
+// The `poll` command (placeholder until its issue lands).
+import { CliError } from './args.js';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new CliError('poll is not available yet');
+}
