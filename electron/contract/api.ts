@@ -84,9 +84,21 @@ export interface StatementFilter {
   direct?: boolean;
   reviewed?: boolean;
   starred?: boolean;
-  /** Only statements of election-related items (default true). */
+  /** Only statements of election-related items (default false: every statement). */
   electionOnly?: boolean;
   itemId?: string;
+  /** Free words, all of which must occur in the quote, speaker, context or item title (case- and accent-insensitive). */
+  text?: string;
+  /** Values that must NOT match ("-stance:neutral"). */
+  exclude?: {
+    countries?: string[];
+    speakers?: string[];
+    orgs?: string[];
+    topics?: string[];
+    stances?: Stance[];
+    feedIds?: string[];
+    languages?: string[];
+  };
 }
 
 export interface StatementPage {
@@ -275,3 +287,9 @@ export interface PollwatchApi {
 }
 
 export type MethodName = keyof PollwatchApi;
+
+/** What the renderer sees as `window.pollwatch` (Electron preload) or builds over HTTP (browser mode). */
+export interface PollwatchBridge extends PollwatchApi {
+  /** Subscribes to app events; returns the unsubscribe function. */
+  onEvent(listener: (event: PollwatchEvent) => void): () => void;
+}

@@ -27,6 +27,16 @@ export const statementFilter = z.object({
   starred: z.boolean().optional(),
   electionOnly: z.boolean().optional(),
   itemId: id.optional(),
+  text: z.string().max(2000).optional(),
+  exclude: z.object({
+    countries: strList.optional(),
+    speakers: strList.optional(),
+    orgs: strList.optional(),
+    topics: strList.optional(),
+    stances: z.array(stance).max(4).optional(),
+    feedIds: strList.optional(),
+    languages: strList.optional(),
+  }).strict().optional(),
 }).strict();
 
 const offset = z.number().int().min(0).max(10_000_000);

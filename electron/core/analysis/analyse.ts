@@ -1,0 +1,62 @@
+// The analyser: language → relevance → countries → statements → speakers → countries/topics/stance per statement.
+import { detectLanguage } from './language.js';
+import { countryMentions, countryOf, findCountries } from './places.js';
+import { electionRelevance } from './relevance.js';
+import { stanceOf } from './stance.js';
+import { findStatements } from './statements.js';
+import { topicsOf } from './topics.js';
+import type { AnalysisInput, ItemAnalysis, Statement } from './types.js';
+
+/** Bump whenever the analyser's output for the same input changes (stored analyses are then redone). */
+export const ANALYSER_VERSION = 1;
+
+function safe<T>(f: () => T, fallback: T): T {
+  try { return f(); } catch { return fallback; }
+}
+
+/** Analyse one item's plain text. Never throws on odd text. */
+export function analyseText(input: AnalysisInput): ItemAnalysis {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const title = input.title ?? null;
+  const language = safe(() => detectLanguage(text, input.lang ?? null), input.lang ?? 'unknown');
+  const rel = safe(() => electionRelevance(text, title, language), { score: 0, related: false });
+  const places = safe(() => findCountries(text, title, language), { countries: [] as string[], mentions: [] });
+  const countries = rel.related ? places.countries : [];
+  const mainCountry = places.countries[0] ?? null;
+  const found = safe(() => findStatements(text, language, title), []);
+  const statements: Statement[] = found.map((f) => {
+    const speakerCountry = safe(() => {
+      for (const phrase of [f.speakerOrg, f.speakerRole, f.speaker]) {
+        if (!phrase) continue;
+        const c = countryOf(phrase, language);
+        if (c) return c;
+      }
+      return null;
+    }, null);
+    const about = safe(() => {
+      const inQuote = countryMentions(f.quote)[0]?.code ?? null;
+      if (inQuote) return inQuote;
+      const inContext = countryMentions(f.context)[0]?.code ?? null;
+      return inContext ?? mainCountry ?? speakerCountry;
+    }, mainCountry);
+    const topics = safe(() => topicsOf(`${f.quote} ${f.context}`, language), [] as string[]);
+    const stance = safe(() => stanceOf({ quote: f.quote, context: f.context, cue: f.cue, speakerCountry, aboutCountry: about, language }), 'neutral' as const);
+    return {
+      quote: f.quote,
+      start: f.start,
+      end: f.end,
+      direct: f.direct,
+      speaker: f.speaker,
+      speakerRole: f.speakerRole,
+      speakerOrg: f.speakerOrg,
+      speakerCountry,
+      aboutCountry: about,
+      topics,
+      stance,
+      confidence: Math.round(f.confidence * 100) / 100,
+      cue: f.cue,
+      context: f.context,
+    };
+  });
+  return { language, relevance: rel.score, electionRelated: rel.related, countries, statements };
+}

@@ -1,0 +1,148 @@
+// Who a direct quotation is credited to: the speech cue and speaker phrase after it ("…,” he said) or before it (X said: “…”).
+import { cueOf, cueRegex, isSpeechWordIn } from './cues.js';
+import { parseSpeakerPhrase } from './speakers.js';
+import { phraseAfter, pieces, subjectBefore, type Subject } from './clauses.js';
+import type { Quotation } from './quotes.js';
+import type { RawStatement } from './reported.js';
+import { spanIndexAt, type Span } from './sentences.js';
+
+const MAX_GAP_WORDS = 12;
+
+function firstCue(text: string, from: number, to: number, language: string): { start: number; end: number; text: string } | null {
+  if (to <= from) return null;
+  const re = cueRegex(language);
+  const window = text.slice(Math.max(0, from - 1), to);
+  const shift = Math.max(0, from - 1);
+  re.lastIndex = from - shift;
+  const m = re.exec(window);
+  if (m) return { start: shift + m.index, end: shift + m.index + m[0].length, text: m[0] };
+  // any-language speech word (dash speech, "dedi", "sagði")
+  for (const p of pieces(text, from, to)) if (!p.punct && isSpeechWordIn(p.text, language)) return { start: p.start, end: p.end, text: p.text };
+  return null;
+}
+
+function lastCue(text: string, from: number, to: number, language: string): { start: number; end: number; text: string } | null {
+  if (to <= from) return null;
+  const re = cueRegex(language);
+  const shift = Math.max(0, from - 1);
+  const window = text.slice(shift, to + 1);
+  re.lastIndex = from - shift;
+  let best: { start: number; end: number; text: string } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window)) && shift + m.index < to) best = { start: shift + m.index, end: shift + m.index + m[0].length, text: m[0] };
+  return best;
+}
+
+/** Attribution after the closing mark: “…,” he said / “…,” said Ms Daly / “…”, a déclaré M. Floden / “…,” Odinga, who…, told … */
+function after(text: string, q: Quotation, limit: number, language: string): { speaker: Subject | null; cue: string; cueAt: number } | null {
+  const to = Math.min(limit, q.close + 220);
+  const cue = firstCue(text, q.close, to, language);
+  if (!cue) return null;
+  const gap = text.slice(q.close, cue.start);
+  if (/["“”«»„]/.test(gap)) return null;
+  const gapWords = pieces(text, q.close, cue.start).filter((p) => !p.punct).length;
+  if (gapWords > MAX_GAP_WORDS) return null;
+  if (cueOf(language, cue.text).kind === 'according') {
+    const np = phraseAfter(text, cue.end, to);
+    return np ? { speaker: np, cue: cue.text, cueAt: cue.start } : null;
+  }
+  if (gapWords === 0 || /^[\s,.;:–—-]*(?:a|ha|hat|has|had|s’est|s'est|se|est)?\s*$/i.test(gap)) {
+    const np = phraseAfter(text, cue.end, to);
+    // "dit-il" forms are a single word with the pronoun
+    const inv = /-(?:t-)?(il|elle)$/i.exec(cue.text);
+    if (inv) return { speaker: { text: inv[1]!, start: cue.end - inv[1]!.length, end: cue.end }, cue: cue.text, cueAt: cue.start };
+    return { speaker: np, cue: cue.text, cueAt: cue.start };
+  }
+  const subj = subjectBefore(text, cue.start, q.close);
+  if (subj && subj !== 'elided' && gapWords > 8 && parseSpeakerPhrase(subj.text).kind === 'none') return null;
+  if (subj === 'elided' || !subj) {
+    // "…,” Odinga, who was making his fifth run for the presidency, told …" — the first comma segment
+    const seg = /^[\s,.;:–—-]*([^,;]+?)\s*,/.exec(gap);
+    if (seg) {
+      const s = q.close + gap.indexOf(seg[1]!);
+      return { speaker: { text: seg[1]!, start: s, end: s + seg[1]!.length }, cue: cue.text, cueAt: cue.start };
+    }
+    return null;
+  }
+  return { speaker: subj, cue: cue.text, cueAt: cue.start };
+}
+
+/** Attribution before the opening mark: X said: “…” / As the spokesman Matthew Miller stated, “…” / Infantino; "…" */
+function before(text: string, q: Quotation, floor: number, language: string): { speaker: Subject | null; cue: string; cueAt: number; participle?: boolean } | null {
+  floor = Math.max(floor, q.open - 300);
+  const pre = text.slice(floor, q.open);
+  if (!pre.trim()) return null;
+  const cue = lastCue(text, floor, q.open, language);
+  if (cue) {
+    const between = pieces(text, cue.end, q.open).filter((p) => !p.punct).length;
+    if (between <= 8) {
+      if (cueOf(language, cue.text).kind === 'according') {
+        const np = phraseAfter(text, cue.end, q.open);
+        return np ? { speaker: np, cue: cue.text, cueAt: cue.start } : null;
+      }
+      if (cueOf(language, cue.text).participle) return { speaker: null, cue: cue.text, cueAt: cue.start, participle: true };
+      const subj = subjectBefore(text, cue.start, floor);
+      if (subj && subj !== 'elided') return { speaker: subj, cue: cue.text, cueAt: cue.start };
+      const inv = phraseAfter(text, cue.end, q.open);
+      if (inv && /^\p{Lu}/u.test(inv.text)) return { speaker: inv, cue: cue.text, cueAt: cue.start };
+      return { speaker: null, cue: cue.text, cueAt: cue.start };
+    }
+  }
+  // "Speaker:" / "Speaker;" right before the quotation
+  const m = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{L}.’'-]+){0,5})\s*[:;]\s*$/u.exec(pre.slice(-80));
+  if (m && pieces(m[1]!, 0, m[1]!.length).length <= 8) {
+    const s = q.open - (pre.slice(-80).length - m.index);
+    return { speaker: { text: m[1]!, start: s, end: s + m[1]!.length }, cue: ':', cueAt: q.open - 1 };
+  }
+  return null;
+}
+
+/** One raw statement per quotation, with the speaker phrase found next to it (null: inherit from the previous one). */
+export function attributeQuotes(text: string, quotes: Quotation[], sents: Span[], paras: Span[], language: string): RawStatement[] {
+  const out: RawStatement[] = [];
+  let prevClose = 0;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const si = spanIndexAt(sents, Math.min(q.open, text.length - 1));
+    const sent = si >= 0 ? sents[si]! : { start: q.open, end: q.close };
+    const pi = spanIndexAt(paras, Math.min(q.open, text.length - 1));
+    const para = pi >= 0 ? paras[pi]! : { start: q.open, end: q.close };
+    const nextOpen = quotes[qi + 1]?.open ?? para.end;
+    const afterLimit = Math.min(para.end, nextOpen);
+    let a: ReturnType<typeof after> = null;
+    if (q.style === 'double' || q.style === 'single') a = q.openEnded ? null : after(text, q, afterLimit, language);
+    if (q.style === 'dash') {
+      const cue = firstCue(text, q.end, Math.min(para.end, q.end + 200), language);
+      if (cue) a = { speaker: phraseAfter(text, cue.end, para.end), cue: cue.text, cueAt: cue.start };
+    }
+    let b: ReturnType<typeof before> = null;
+    const floor = Math.max(q.style === 'block' ? (paras[pi - 1]?.start ?? 0) : sent.start, prevClose, para.start - (q.style === 'block' ? 10000 : 0));
+    if (!a || !a.speaker) b = before(text, q, q.style === 'block' ? (paras[pi - 1]?.start ?? floor) : Math.max(floor, para.start, prevClose), language);
+    let hit: { speaker: Subject | null; cue: string; cueAt: number; participle?: boolean } | null = a && a.speaker ? a : b && b.speaker ? b : a ?? b;
+    let confidence = hit?.speaker ? 0.9 : hit ? 0.7 : 0.5;
+    if (!hit && q.open === para.start && (q.style === 'double' || q.style === 'single')) {
+      // “Los argentinos escogieron otro camino”. Con esta frase, … Sergio Massa, reconoció …
+      const next = sents[si + 1];
+      if (next && next.start < para.end) {
+        const cue = firstCue(text, next.start, Math.min(next.end, next.start + 400), language);
+        const subj = cue ? subjectBefore(text, cue.start, next.start) : null;
+        if (cue && subj && subj !== 'elided') { hit = { speaker: subj, cue: cue.text, cueAt: cue.start }; confidence = 0.6; }
+      }
+    }
+    const attached = !!hit && hit.cueAt >= q.close && hit.cueAt - q.close < 40;
+    out.push({
+      start: q.start,
+      end: q.end,
+      direct: true,
+      cue: hit?.cue ?? null,
+      cueAt: hit?.cueAt ?? q.open,
+      speaker: hit?.speaker ?? null,
+      inherit: hit?.speaker ? null : hit?.participle ? 'sentence' : 'previous',
+      confidence,
+      sentence: sent,
+      attached: attached || (!!b && b.cueAt < q.open && q.open - b.cueAt < 40),
+    });
+    prevClose = q.close;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+// Clause grammar around a speech cue: the subject phrase before it, the phrase after it, adjuncts to skip (no regex backtracking).
+import { isVerbWord, ROLE_NOUNS, GROUP_NOUNS } from './speakers.js';
+
+export interface Piece { text: string; start: number; end: number; punct: boolean }
+
+const PIECE_RE = /[\p{L}\p{N}][\p{L}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
+
+/** Words and punctuation marks of text[from, to) with absolute offsets. */
+export function pieces(text: string, from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  const s = text.slice(from, to);
+  PIECE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PIECE_RE.exec(s))) {
+    const t = m[0];
+    out.push({ text: t, start: from + m.index, end: from + m.index + t.length, punct: !/[\p{L}\p{N}]/u.test(t[0]!) });
+  }
+  return out;
+}
+
+/** Auxiliaries, adverbs and short time words that may stand between a subject and its speech verb. */
+const SKIP_BEFORE_CUE = new Set(('has|have|had|is|was|were|will|would|also|then|later|further|publicly|explicitly|repeatedly|' +
+  'previously|recently|earlier|again|already|still|now|today|yesterday|tonight|only|just|subsequently|immediately|' +
+  'reportedly|allegedly|once|often|never|has also|did|does|do|not|had|a|ont|avait|avaient|aurait|est|sont|s’est|s\'est|se|' +
+  'toutefois|néanmoins|également|aussi|encore|déjà|alors|ensuite|ainsi|enfin|ha|han|había|habían|también|luego|además|' +
+  'hoy|ayer|hat|haben|hatte|auch|zudem|bereits|noch|tem|têm|havia|ainda|já|hoje|ontem|on|last|this|late|early|' +
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|month|lundi|mardi|' +
+  'mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|' +
+  'dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|segunda-feira|domingo|sábado').split('|'));
+
+/** Words that end a subject phrase when walking backwards from the verb. */
+const SUBJECT_STOP = new Set(('that|which|who|whom|where|when|while|because|since|after|before|if|although|though|but|and|or|' +
+  'as|than|so|whether|until|unless|once|que|qui|quand|mais|et|où|dont|lorsque|car|puisque|cuando|pero|y|porque|donde|' +
+  'dass|weil|und|aber|wenn|als|quando|mas|e|ou|onde|said|says|told|added|where|what|how|why|why|if|to|for|with|' +
+  'about|against|into|during|despite|without|within|like|unlike|by|via').split('|'));
+
+export function isSkippableBeforeCue(w: string): boolean {
+  const l = w.toLowerCase();
+  return SKIP_BEFORE_CUE.has(l) || (/^[a-z]{4,}ly$/.test(l) && l !== 'july' && l !== 'italy');
+}
+
+const RELATIVE_START = /^(?:who|whose|which|whom|qui|dont|que|quien|quienes|cuyo|der|die|das|welcher|que|cujo|while|when|after|before|speaking|addressing|reacting|responding|in|at|on|during|according|whom)\b/i;
+
+function segText(text: string, ps: Piece[]): { text: string; start: number; end: number } | null {
+  if (!ps.length) return null;
+  const start = ps[0]!.start, end = ps[ps.length - 1]!.end;
+  return { text: text.slice(start, end), start, end };
+}
+
+export interface Subject { text: string; start: number; end: number; role?: string | null }
+
+/**
+ * The subject phrase right before a speech verb at `cueStart` (not before `floor`).
+ * Returns 'elided' when the verb follows "and"/a comma after a verb phrase ("… and said …"), null when none is found.
+ */
+export function subjectBefore(text: string, cueStart: number, floor: number): Subject | 'elided' | null {
+  const ps = pieces(text, Math.max(floor, cueStart - 260), cueStart);
+  let i = ps.length - 1;
+  while (i >= 0 && !ps[i]!.punct && isSkippableBeforeCue(ps[i]!.text)) i--;
+  // French inversion "a-t-il", "dit-elle"
+  if (i >= 0 && /-(?:t-)?(?:il|elle|ils|elles)$/i.test(ps[i]!.text)) {
+    const p = ps[i]!;
+    const pr = /(il|elle|ils|elles)$/i.exec(p.text)![1]!;
+    return { text: pr, start: p.end - pr.length, end: p.end };
+  }
+  if (i < 0) return null;
+  const last = ps[i]!;
+  if (!last.punct && /^(and|y|et|und|e|but|mais|pero|aber|mas|then)$/i.test(last.text)) return 'elided';
+  if (last.punct && last.text === ',') {
+    // "X, apposition, said" — segments between the commas
+    let j = i - 1;
+    const segB: Piece[] = [];
+    while (j >= 0 && !(ps[j]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[j]!.text))) { segB.unshift(ps[j]!); j--; }
+    if (j < 0 || ps[j]!.text !== ',' || !segB.length) return 'elided';
+    let k = j - 1;
+    const segA: Piece[] = [];
+    while (k >= 0 && !(ps[k]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[k]!.text)) && !(segA.length && SUBJECT_STOP.has(ps[k]!.text.toLowerCase()) && ps[k]!.text !== ps[k]!.text.toUpperCase())) { segA.unshift(ps[k]!); k--; }
+    if (!segA.length || segA.length > 14) return 'elided';
+    const a = segText(text, segA)!, b = segText(text, segB)!;
+    const aWords = segA.filter((p) => !p.punct);
+    const aLooksNp = /^[\p{Lu}]/u.test(a.text) || /^(the|a|an|le|la|l’|el|o|der|die|das)\b/i.test(a.text);
+    if (!aLooksNp || aWords.length > 12) return 'elided';
+    if (RELATIVE_START.test(b.text) || /^\d+$/.test(b.text) || /^(a|an|un|une|uno|una|um|uma|ein|eine)\s/i.test(b.text)) {
+      return { text: a.text, start: a.start, end: a.end, role: /^(a|an|un|une|una|um|uma|ein|eine)\s/i.test(b.text) ? b.text.replace(/^(a|an|un|une|una|um|uma|ein|eine)\s+/i, '') : null };
+    }
+    // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"
+    return { text: `${a.text}, ${b.text}`, start: a.start, end: b.end };
+  }
+  if (last.punct && last.text !== ')') return null;
+  let j = i;
+  // "Mathias Mpuuga of Wine’s National Unity Party (NUP) told": skip a closing parenthetical
+  if (ps[j]!.text === ')') {
+    let d = j;
+    while (d >= 0 && ps[d]!.text !== '(') d--;
+    if (d <= 0) return null;
+    j = d - 1;
+  }
+  // "intelligence … that alleged": the subject of a relative clause is the phrase before the relative word
+  if (j >= 0 && !ps[j]!.punct && /^(that|which|who|qui|que|quien|der|die|das)$/i.test(ps[j]!.text) && j === i) {
+    j--;
+    while (j >= 0 && !ps[j]!.punct && isSkippableBeforeCue(ps[j]!.text)) j--;
+  }
+  const np: Piece[] = [];
+  while (j >= 0 && np.length < 12) {
+    const p = ps[j]!;
+    if (p.punct && p.text !== '-' && p.text !== '.' && p.text !== '&') break;
+    if (!p.punct) {
+      const low = p.text.toLowerCase();
+      if (SUBJECT_STOP.has(low)) break;
+      if (np.length && /^\p{Ll}/u.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low)) break;
+    }
+    np.unshift(p);
+    j--;
+  }
+  if (!np.length || np.length >= 12) return null;
+  while (np.length && np[0]!.punct) np.shift();
+  const s = segText(text, np);
+  return s ? { text: s.text, start: s.start, end: s.end } : null;
+}
+
+/** Adjunct words that may follow a speech verb before its content or end a postposed attribution
+ * ("said on Friday", "told a news conference in Nairobi", "a déclaré dimanche soir"). */
+const ADJUNCT_START = new Set(('on|at|in|to|during|after|before|while|when|last|this|earlier|later|late|early|yesterday|today|' +
+  'tonight|recently|also|afterwards|outside|inside|from|via|through|over|with|by|according|adding|saying|lundi|mardi|' +
+  'mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd’hui|soir|lors|dans|devant|à|au|aux|en|sur|après|avant|pendant|' +
+  'ce|cette|el|este|esta|ayer|hoy|durante|tras|ante|em|na|no|nas|nos|neste|nesta|ontem|hoje|durante|após|am|im|beim|vor|' +
+  'nach|gegenüber|heute|gestern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|again|repeatedly|' +
+  'publicly|privately|separately|there|here').split('|'));
+
+export function isAdjunctStart(w: string): boolean {
+  return ADJUNCT_START.has(w.toLowerCase());
+}
+
+/** Does a span of text look like a content clause (has several words and is not just an adjunct)? */
+export function wordCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (const p of pieces(text, from, to)) if (!p.punct) n++;
+  return n;
+}
+
+/** The noun phrase right after `from` (inverted attribution "said Ms Daly", "a déclaré M. Floden", "ruled judge president
+ * Healey Potani"): role words and a capitalised name, ending at punctuation, a preposition after the name, or a lower-case
+ * word after the name. */
+export function phraseAfter(text: string, from: number, to: number): Subject | null {
+  const ps = pieces(text, from, Math.min(to, from + 200));
+  const np: Piece[] = [];
+  let seenCap = false;
+  let lowerRun = 0;
+  let i = 0;
+  // skip time adjuncts: "dimanche soir", "on Sunday", "in a statement"
+  while (i < ps.length && !ps[i]!.punct && isSkippableBeforeCue(ps[i]!.text) && !/^\p{Lu}/u.test(ps[i]!.text)) i++;
+  if (i < ps.length && /^\p{Lu}/u.test(ps[i]!.text) && /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(ps[i]!.text)) i++;
+  for (; i < ps.length && np.length < 10; i++) {
+    const p = ps[i]!;
+    if (p.punct) {
+      if ((p.text === '.' || p.text === '’' || p.text === '\'' || p.text === '-') && np.length && !/\s/.test(text[p.start - 1] ?? ' ')) { np.push(p); continue; }
+      break;
+    }
+    const cap = /^\p{Lu}/u.test(p.text);
+    const low = p.text.toLowerCase();
+    if (cap) { seenCap = true; lowerRun = 0; np.push(p); continue; }
+    if (seenCap && /^(de|da|do|dos|del|van|von|der|bin|al|el|di|du|and|of|for)$/.test(low) && i + 1 < ps.length && /^\p{Lu}/u.test(ps[i + 1]!.text)) { np.push(p); continue; }
+    if (seenCap && ROLE_NOUNS.has(low)) {
+      // "the IEBC vice chair Juliana Cherera": role words between capitalised parts
+      let x = i;
+      while (x < ps.length && x - i < 3 && !ps[x]!.punct && ROLE_NOUNS.has(ps[x]!.text.toLowerCase())) x++;
+      if (x < ps.length && /^\p{Lu}/u.test(ps[x]!.text)) { for (let y = i; y < x; y++) np.push(ps[y]!); i = x - 1; continue; }
+    }
+    if (seenCap) break;
+    if (np.length && (isAdjunctStart(low) || SUBJECT_STOP.has(low))) break;
+    lowerRun++;
+    if (lowerRun > 6) return null;
+    np.push(p);
+  }
+  while (np.length && np[np.length - 1]!.punct) np.pop();
+  const s = segText(text, np);
+  return s ? { text: s.text, start: s.start, end: s.end } : null;
+}
+
+/** The subject phrase that opens a sentence ("Museveni, 76, …" → "Museveni"; "The opposition has refused" → "The opposition"). */
+export function sentenceSubject(text: string, start: number, end: number): Subject | null {
+  const ps = pieces(text, start, Math.min(end, start + 200));
+  const np: Piece[] = [];
+  for (const p of ps) {
+    if (p.punct && p.text !== '’' && p.text !== '\'' && p.text !== '.' && p.text !== '-') break;
+    if (!p.punct && !/^\p{Lu}/u.test(p.text) && np.length && !/^(de|da|del|van|von|bin|al)$/.test(p.text) && !isNounish(p.text)) break;
+    np.push(p);
+    if (np.length > 8) return null;
+  }
+  const s = segText(text, np);
+  return s ? { text: s.text, start: s.start, end: s.end } : null;
+}
+
+const NOUNISH = /^(?:opposition|party|government|coalition|campaign|court|commission|ministry|spokesman|spokeswoman|leader|president|minister|chairman|officials?|lawyers?|members?|judges?|committee|council|army|police|military|candidate)$/i;
+function isNounish(w: string): boolean {
+  return NOUNISH.test(w);
+}

@@ -1,0 +1,182 @@
+// Speech cues per language (en, es, fr, de, pt, plus a few for dash speech elsewhere): the verbs and phrases that report speech.
+
+/**
+ * What follows a cue:
+ *  clause      a (that-)clause: "said (that) …"
+ *  object      a noun phrase or object + infinitive: "urged X to …", "condemned X", "called for X"
+ *  infinitive  "vowed to …" (content without "to")
+ *  told        object then clause: "told reporters (that) …"
+ *  according   "according to X, …" / "…, according to X"
+ *  as          "described X as Y" / "called X Y": the whole object
+ */
+export type CueKind = 'clause' | 'object' | 'infinitive' | 'told' | 'according' | 'as';
+
+export interface Cue { kind: CueKind; participle?: boolean; weak?: boolean }
+
+type Lexicon = Record<string, Cue>;
+
+const C: Cue = { kind: 'clause' };
+const O: Cue = { kind: 'object' };
+const I: Cue = { kind: 'infinitive' };
+const P: Cue = { kind: 'clause', participle: true };
+const PO: Cue = { kind: 'object', participle: true };
+
+function forms(list: string, cue: Cue, into: Lexicon): void {
+  for (const w of list.split('|')) if (w) into[w] = cue;
+}
+
+const EN: Lexicon = {};
+forms('said|says|say|stated|states|added|adds|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|' +
+  'warned|warns|insisted|insists|argued|argues|argue|asserted|asserts|maintained|maintains|noted|notes|explained|explains|' +
+  'wrote|writes|acknowledged|acknowledges|admitted|admits|suggested|suggests|predicted|predicts|reiterated|reiterates|' +
+  'responded|replied|countered|concluded|ruled|rules|revealed|reveals|tweeted|complained|complains|recalled|' +
+  'stressed|stresses|emphasized|emphasised|emphasizes|emphasises|contended|contends|testified|conceded|concedes|' +
+  'assured|assures|agreed|agrees|remarked|observed|announced', C, EN);
+forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on|demanded|demands|demand|ordered|orders|' +
+  'denied|denies|deny|rejected|rejects|reject|accused|accuses|accuse|condemned|condemns|condemn|criticised|criticized|' +
+  'criticises|criticizes|criticise|criticize|congratulated|congratulates|praised|praises|welcomed|welcomes|dismissed|dismisses|' +
+  'raised concerns about|raised concern about|raised concerns over|expressed concern about|expressed concern over|' +
+  'expressed concerns about|expressed concerns over|asked|asks|cited|cites|blamed|blames|alleged|alleges|requested|requests|' +
+  'questioned|questions|appealed to|appealed for', O, EN);
+forms('vowed|vows|vow|pledged|pledges|pledge|promised|promises|promise|threatened|threatens', I, EN);
+forms('described|describes|called|calls|branded|brands|labelled|labeled|termed|dubbed', { kind: 'as' }, EN);
+forms('according to', { kind: 'according' }, EN);
+forms('told|tells', { kind: 'told' }, EN);
+forms('saying|adding|arguing|insisting|warning|claiming|stating|noting|explaining|asserting|declaring|announcing|' +
+  'suggesting|stressing|emphasizing|emphasising|predicting|highlighting|alleging|admitting|acknowledging|conceding|' +
+  'maintaining|contending|asserting|reiterating|recalling|complaining', P, EN);
+forms('telling', { kind: 'told', participle: true }, EN);
+forms('urging|calling for|calling on|demanding|denying|rejecting|accusing|condemning|criticising|criticizing|citing|' +
+  'congratulating|praising|blaming|ordering|requesting|asking', PO, EN);
+forms('vowing|pledging|promising', { kind: 'infinitive', participle: true }, EN);
+forms('describing|calling|branding', { kind: 'as', participle: true }, EN);
+
+const ES: Lexicon = {};
+forms('dijo|dice|afirmó|afirma|aseguró|asegura|declaró|declara|señaló|señala|explicó|explica|añadió|añade|agregó|agrega|' +
+  'indicó|indica|sostuvo|sostiene|advirtió|advierte|anunció|anuncia|confirmó|confirma|manifestó|expresó|insistió|insiste|' +
+  'subrayó|subraya|destacó|destaca|comentó|precisó|apuntó|consideró|considera|admitió|admite|reconoció|reconoce|aseveró|' +
+  'recalcó|enfatizó|denunció|denuncia|alertó|opinó|respondió|replicó|escribió|concluyó|sentenció|argumentó|alegó|acotó|' +
+  'han dicho|ha dicho|ha afirmado|ha asegurado|ha señalado|ha declarado|ha anunciado', C, ES);
+forms('negó|niega|rechazó|rechaza|criticó|critica|exigió|exige|pidió|pide|instó|insta|acusó|acusa|condenó|condena|' +
+  'reclamó|reclama|felicitó|elogió|calificó|califica|llamó a|ordenó', O, ES);
+forms('prometió|promete|juró', I, ES);
+forms('según|de acuerdo con', { kind: 'according' }, ES);
+forms('diciendo|afirmando|asegurando|señalando|añadiendo|agregando|advirtiendo|explicando|insistiendo|subrayando|destacando', P, ES);
+forms('criticando|denunciando|pidiendo|exigiendo|acusando', PO, ES);
+
+const FR: Lexicon = {};
+forms('déclaré|dit|affirmé|assuré|ajouté|souligné|estimé|expliqué|indiqué|précisé|averti|annoncé|confirmé|martelé|insisté|' +
+  'lancé|conclu|jugé|regretté|plaidé|prévenu|rappelé|reconnu|admis|répondu|répliqué|écrit|relevé|observé|noté|soutenu|' +
+  'déclare|affirme|assure|ajoute|souligne|estime|explique|indique|précise|avertit|confirme|martèle|insiste|' +
+  'regrette|reconnaît|répond|écrit|dénonce|prévient|félicité|dit-il|dit-elle|déclare-t-il|estime-t-il|' +
+  'affirmait|déclarait|expliquait|assurait|ajoutait', C, FR);
+forms('dénoncé|critiqué|fustigé|condamné|exigé|réclamé|demandé|appelé|accusé|démenti|nié|rejeté|salué|félicité|' +
+  'fustige|condamne|exige|réclame|accuse|dément|nie|rejette|salue|félicite', O, FR);
+forms('promis|promet|juré|jure', I, FR);
+forms('selon|d’après|d\'après', { kind: 'according' }, FR);
+forms('assurant|affirmant|estimant|ajoutant|soulignant|déclarant|expliquant|précisant|indiquant|martelant|prévenant|' +
+  'rappelant|jugeant|adressant', P, FR);
+forms('dénonçant|fustigeant|critiquant|condamnant|appelant|réclamant|exigeant|accusant|saluant|rejetant', PO, FR);
+
+const DE: Lexicon = {};
+forms('sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|warnte|warnt|meinte|meint|bekräftigte|behauptete|' +
+  'behauptet|unterstrich|räumte|kündigte|teilte|bestätigte|bestätigt|versicherte|schrieb|argumentierte|mahnte|ergänzte|' +
+  'hieß es|sprach|so', C, DE);
+forms('forderte|fordert|forderten|kritisierte|kritisiert|verurteilte|verurteilt|dementierte|bestritt|bestreitet|' +
+  'wies|warf|lobte|gratulierte|rief', O, DE);
+forms('versprach|verspricht|kündigte an', I, DE);
+forms('laut|zufolge|nach angaben', { kind: 'according' }, DE);
+// 'so' (postposed "…, so Merz") is only ever used after a comma; see reported.ts
+DE.so = { kind: 'clause', weak: true };
+
+const PT: Lexicon = {};
+forms('disse|diz|afirmou|afirma|declarou|declara|garantiu|garante|ressaltou|ressalta|destacou|destaca|explicou|explica|' +
+  'acrescentou|acrescenta|alertou|alerta|anunciou|anuncia|confirmou|confirma|admitiu|admite|reconheceu|reconhece|' +
+  'observou|salientou|sublinhou|avaliou|avalia|comentou|informou|argumentou|escreveu|insistiu|respondeu|concluiu|' +
+  'advertiu|assegurou|frisou|declararam|disseram|afirmaram', C, PT);
+forms('negou|nega|rejeitou|rejeita|criticou|critica|exigiu|exige|pediu|pede|acusou|acusa|condenou|condena|' +
+  'cobrou|cobra|parabenizou|elogiou|denunciou|denuncia', O, PT);
+forms('prometeu|promete|jurou', I, PT);
+forms('segundo|de acordo com', { kind: 'according' }, PT);
+forms('dizendo|afirmando|ressaltando|destacando|acrescentando|explicando|alertando|garantindo', P, PT);
+forms('criticando|pedindo|exigindo|acusando|denunciando', PO, PT);
+
+/** Speech verbs of other languages, used only to attribute quotations and dash speech. */
+const OTHER_WORDS = ('powiedział|powiedziała|powiedzieli|mówi|dodał|dodała|stwierdził|stwierdziła|podkreślił|zaznaczył|' +
+  'sagði|segir|sögðu|sagt|sier|sa|sagde|siger|säger|sade|sanoi|sanoo|dedi|söyledi|dedi|belirtti|açıkladı|' +
+  'сказал|сказала|заявил|заявила|zei|zegt|aldus|verklaarde|disse|dichiarato|detto|ha detto|ha dichiarato|afferma|ha affermato')
+  .split('|');
+
+export const LEXICONS: Record<string, Lexicon> = { en: EN, es: ES, fr: FR, de: DE, pt: PT };
+
+const ALL_WORDS = new Set<string>();
+for (const lex of Object.values(LEXICONS)) for (const k of Object.keys(lex)) if (!k.includes(' ') && k !== 'so' && k !== 'laut' && k !== 'selon') ALL_WORDS.add(k);
+for (const w of OTHER_WORDS) ALL_WORDS.add(w);
+for (const w of ['dit', 'said', 'says', 'told', 'added']) ALL_WORDS.add(w);
+for (const w of ['nie', 'so', 'sa', 'e', 'a', 'rules', 'states', 'notes', 'calls', 'call', 'claim', 'deny', 'promise', 'vow', 'pledge', 'demand', 'urge', 'reject', 'accuse', 'condemn', 'argue', 'say']) ALL_WORDS.delete(w);
+
+const SINGLE_WORDS: Record<string, Set<string>> = {};
+for (const [lang, lex] of Object.entries(LEXICONS)) {
+  SINGLE_WORDS[lang] = new Set(Object.keys(lex).filter((k) => !k.includes(' ') && ALL_WORDS.has(k)));
+}
+const OTHER_SET = new Set([...OTHER_WORDS, 'said', 'says', 'told', 'added', 'stated']);
+
+/** Is this word a speech verb in the given language (or, for other languages, one of the known speech words)? */
+export function isSpeechWordIn(word: string, language: string): boolean {
+  const w = word.toLowerCase();
+  const set = SINGLE_WORDS[language];
+  return set ? set.has(w) : OTHER_SET.has(w);
+}
+
+/** Is this single word a speech verb in any language we know (for dash speech and quote attribution)? */
+export function isSpeechWord(word: string): boolean {
+  return ALL_WORDS.has(word.toLowerCase());
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const regexCache = new Map<string, RegExp>();
+
+/** One global regex matching every cue of a language (longest first), on word boundaries; languages outside the
+ * lexicons get English plus the other-language speech words. */
+export function cueRegex(language: string): RegExp {
+  const key = LEXICONS[language] ? language : 'other';
+  let re = regexCache.get(key);
+  if (!re) {
+    const words = key === 'other' ? [...Object.keys(EN), ...OTHER_WORDS] : Object.keys(LEXICONS[key]!);
+    const alts = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '\\s+'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+/** The cue entry for a matched cue string in a language (whitespace normalised, lower-cased). */
+export function cueOf(language: string, matched: string): Cue {
+  const k = matched.toLowerCase().replace(/\s+/g, ' ');
+  const lex = LEXICONS[language] ?? EN;
+  return lex[k] ?? EN[k] ?? { kind: 'clause' };
+}
+
+/** Pronouns that can be the subject of a speech verb, per language, lower-cased. */
+export const PRONOUNS: Record<string, 'm' | 'f' | 'pl' | 'n' | 'x'> = {
+  he: 'm', she: 'f', they: 'pl', it: 'n', we: 'pl', i: 'x',
+  il: 'm', elle: 'f', ils: 'pl', elles: 'pl', lui: 'm', on: 'x',
+  él: 'm', ella: 'f', ellos: 'pl', ellas: 'pl',
+  er: 'm', sie: 'x', es: 'n',
+  ele: 'm', ela: 'f', eles: 'pl', elas: 'pl',
+};
+
+/** Sources that never count as speakers: unnamed generic sources, data, polls and news outlets (lower-cased heads). */
+export const NON_SOURCES = new Set([
+  'observers', 'analysts', 'experts', 'critics', 'commentators', 'sources', 'source', 'reports', 'report', 'poll', 'polls',
+  'survey', 'surveys', 'respondents', 'data', 'figures', 'estimates', 'estimations', 'projections', 'count', 'tally',
+  'results', 'result', 'media', 'newspaper', 'newspapers', 'press', 'community', 'people', 'some', 'many', 'others',
+  'studies', 'study', 'research', 'statistics', 'forecasts', 'pollsters', 'document', 'documents', 'records',
+  'reuters', 'ap', 'afp', 'efe', 'ani', 'pti', 'dpa', 'xinhua', 'tass', 'ria', 'bbc', 'cnn', 'nbc', 'abc', 'cbs', 'fox',
+  'bloomberg', 'politico', 'axios', 'agency', 'agencies', 'hochrechnungen', 'umfragen', 'umfrage', 'sondage', 'sondages',
+  'estimaciones', 'encuestas', 'encuesta', 'pesquisa', 'pesquisas', 'sondagens', 'medios', 'médias', 'imprensa',
+  'observateurs', 'analystes', 'experts', 'observadores', 'analistas', 'beobachter', 'experten', 'quellen', 'fuentes',
+]);

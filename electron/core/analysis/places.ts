@@ -1,0 +1,352 @@
+// Countries: which countries' election an item concerns, where countries are mentioned, and the country of a phrase.
+import { createRequire } from 'node:module';
+import { hasElectionCue } from './relevance.js';
+
+export interface CountryMention { code: string; start: number; end: number; text: string }
+
+type Kind = 'name' | 'demonym' | 'capital' | 'institution' | 'block';
+
+interface Entry { tokens: string[]; code: string; kind: Kind; lowerOk: boolean }
+interface Mention extends CountryMention { kind: Kind }
+
+interface WorldCountry {
+  cca2: string;
+  independent: boolean | null;
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings: string[];
+  capital: string[];
+  translations: Record<string, { common: string; official: string }>;
+  demonyms?: Record<string, { f: string; m: string }>;
+}
+interface I18nCountries {
+  registerLocale(data: unknown): void;
+  getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
+}
+
+/** Languages whose country names are recognised (i18n-iso-countries locales). */
+const NAME_LOCALES = ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'pl', 'tr', 'ro', 'sv', 'id', 'ru', 'uk', 'ar', 'fa', 'el', 'hu', 'cs'];
+/** world-countries translation keys used in addition. */
+const TRANSLATIONS = ['deu', 'fra', 'spa', 'por', 'ita', 'nld', 'pol', 'tur', 'swe', 'rus', 'ara'];
+
+/** Upper-case abbreviations that name a country (two-letter ISO codes in general are too ambiguous: IN, IS, US…). */
+const ABBREVIATIONS: Record<string, string> = {
+  US: 'US', USA: 'US', 'U S': 'US', 'U S A': 'US', UK: 'GB', 'U K': 'GB', UAE: 'AE', DRC: 'CD', PRC: 'CN', ROK: 'KR', DPRK: 'KP',
+  EEUU: 'US', 'EE UU': 'US', RDC: 'CD', EUA: 'US',
+};
+
+/**
+ * Institutions and capital metonyms that stand for a country ("the Kremlin" → RU). Election bodies with the country
+ * name in them need no entry ("Election Commission of Pakistan" is found by its name).
+ */
+const INSTITUTIONS: Record<string, string> = {
+  'White House': 'US', 'State Department': 'US', 'Department of State': 'US', Pentagon: 'US', 'Capitol Hill': 'US', 'Oval Office': 'US',
+  Kremlin: 'RU', 'State Duma': 'RU', Duma: 'RU', Kreml: 'RU',
+  'Downing Street': 'GB', Whitehall: 'GB', Westminster: 'GB', 'Foreign Office': 'GB', 'House of Commons': 'GB', 'Buckingham Palace': 'GB',
+  England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', English: 'GB', Scottish: 'GB', Welsh: 'GB', Britain: 'GB', Briton: 'GB', Britons: 'GB',
+  'Élysée': 'FR', Elysee: 'FR', 'Elysée': 'FR', 'Quai d’Orsay': 'FR', "Quai d'Orsay": 'FR', Matignon: 'FR', 'Assemblée nationale': 'FR',
+  Bundestag: 'DE', Bundesrat: 'DE', Bundesregierung: 'DE', Kanzleramt: 'DE', Bundeskanzler: 'DE', Bundeskanzlerin: 'DE', Bundeswahlleiterin: 'DE', Bundeswahlleiter: 'DE',
+  Zhongnanhai: 'CN', 'Lok Sabha': 'IN', 'Rajya Sabha': 'IN', IEBC: 'KE', INEC: 'NG', 'Tribunal Superior Eleitoral': 'BR', Planalto: 'BR', Itamaraty: 'BR',
+  'Casa Rosada': 'AR', Moncloa: 'ES', 'La Moncloa': 'ES', 'Palazzo Chigi': 'IT', Quirinale: 'IT', Knesset: 'IL', Sejm: 'PL', 'Verkhovna Rada': 'UA',
+  'Blue House': 'KR', 'Legislative Yuan': 'TW', Bundeskanzleramt: 'DE', Storting: 'NO', Riksdag: 'SE', Folketing: 'DK', Eduskunta: 'FI',
+  'Electoral Commission of Uganda': 'UG', 'Tribunal Supremo de Elecciones': 'CR', 'Consejo Nacional Electoral': 'VE', 'Jurado Nacional de Elecciones': 'PE',
+  Holland: 'NL', Burma: 'MM', 'Ivory Coast': 'CI', Czechia: 'CZ', 'South Korea': 'KR', 'North Korea': 'KP', 'Taiwanese': 'TW',
+};
+
+/**
+ * Adjectives and demonyms in Spanish, Portuguese and German (world-countries has English and French only), for the
+ * countries most in the news: stem + endings ("argentin" + o/a/os/as). Matched in lower case too.
+ */
+const ROMANCE_ENDINGS = ['o', 'a', 'os', 'as'];
+const GERMAN_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+const ADJECTIVES: Array<[string, string[], string[]]> = [
+  ['AR', ['argentin'], ROMANCE_ENDINGS], ['BR', ['brasileñ', 'brasileir'], ROMANCE_ENDINGS], ['CL', ['chilen'], ROMANCE_ENDINGS],
+  ['MX', ['mexican'], ROMANCE_ENDINGS], ['CO', ['colombian'], ROMANCE_ENDINGS], ['VE', ['venezolan', 'venezuelan'], ROMANCE_ENDINGS],
+  ['PE', ['peruan'], ROMANCE_ENDINGS], ['BO', ['bolivian'], ROMANCE_ENDINGS], ['EC', ['ecuatorian', 'equatorian'], ROMANCE_ENDINGS],
+  ['UY', ['uruguay'], ['o', 'a', 'os', 'as']], ['PY', ['paraguay'], ['o', 'a', 'os', 'as']], ['CU', ['cuban'], ROMANCE_ENDINGS],
+  ['IT', ['italian'], ROMANCE_ENDINGS], ['RU', ['rus'], ROMANCE_ENDINGS], ['UA', ['ucranian', 'ucranian'], ROMANCE_ENDINGS],
+  ['HN', ['hondureñ'], ROMANCE_ENDINGS], ['SV', ['salvadoreñ'], ROMANCE_ENDINGS], ['GT', ['guatemaltec'], ROMANCE_ENDINGS],
+  ['PA', ['panameñ'], ROMANCE_ENDINGS], ['DO', ['dominican'], ROMANCE_ENDINGS], ['AO', ['angolan'], ROMANCE_ENDINGS],
+  ['MZ', ['moçambican', 'mozambiqueñ'], ROMANCE_ENDINGS], ['US', ['norte-american', 'norteamerican'], ROMANCE_ENDINGS],
+  ['NI', ['nicaragüense', 'nicaragüenses'], ['']], ['CR', ['costarricense', 'costarricenses'], ['']], ['US', ['estadounidense', 'estadounidenses'], ['']],
+  ['ES', ['español', 'española', 'españoles', 'españolas', 'espanhol', 'espanhola'], ['']], ['FR', ['francés', 'francesa', 'franceses', 'francês', 'francesas'], ['']],
+  ['DE', ['alemán', 'alemana', 'alemanes', 'alemão', 'alemã', 'alemães'], ['']], ['PT', ['portugués', 'portuguesa', 'portugueses', 'português', 'portuguesas'], ['']],
+  ['GB', ['británic', 'britânic'], ROMANCE_ENDINGS], ['CN', ['chin'], ['o', 'a', 'os', 'as', 'ês', 'esa', 'eses']],
+  ['DE', ['deutsch'], GERMAN_ENDINGS], ['FR', ['französisch'], GERMAN_ENDINGS], ['US', ['amerikanisch', 'us-amerikanisch'], GERMAN_ENDINGS],
+  ['RU', ['russisch'], GERMAN_ENDINGS], ['UA', ['ukrainisch'], GERMAN_ENDINGS], ['PL', ['polnisch'], GERMAN_ENDINGS],
+  ['AT', ['österreichisch'], GERMAN_ENDINGS], ['CH', ['schweizerisch'], GERMAN_ENDINGS], ['IT', ['italienisch'], GERMAN_ENDINGS],
+  ['ES', ['spanisch'], GERMAN_ENDINGS], ['GB', ['britisch'], GERMAN_ENDINGS], ['TR', ['türkisch'], GERMAN_ENDINGS],
+  ['HU', ['ungarisch'], GERMAN_ENDINGS], ['NL', ['niederländisch'], GERMAN_ENDINGS], ['BR', ['brasilianisch'], GERMAN_ENDINGS],
+  ['RO', ['rumänisch'], GERMAN_ENDINGS], ['GR', ['griechisch'], GERMAN_ENDINGS], ['SE', ['schwedisch'], GERMAN_ENDINGS],
+];
+
+/** US states (minus Georgia and Washington, which name other places too) and US party/election institutions. */
+const US_WORDS = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii', 'Idaho', 'Illinois',
+  'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri',
+  'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma',
+  'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'West Virginia',
+  'Wisconsin', 'Wyoming', 'GOP', 'Electoral College', 'Republican Party', 'Republican National Committee', 'Democratic National Committee',
+  'DNC', 'RNC', 'Democrats', 'Republicans', 'Congress', 'Capitol', 'Super Tuesday', 'Iowa caucuses',
+];
+
+/** Phrases that contain a country word but do not name the country; matched and ignored. */
+const BLOCKED = [
+  'New England', 'New South Wales', 'New Guinea', 'Latin America', 'South America', 'North America',
+  'Central America', 'Latin American', 'South American', 'North American', 'Central American', 'Washington Post', 'George Washington',
+  'Jordan River', 'Georgia Tech', 'Turkey Point', 'Indian Ocean', 'American Samoa', 'Lake Chad', 'Chad Basin', 'English Channel',
+  'Middle East', 'Far East', 'Native American', 'Native Americans', 'French Guiana', 'French Polynesia', 'Dutch Caribbean',
+  'Irish Sea', 'Arabian Sea', 'Persian Gulf', 'Gulf of Mexico', 'Premier League', 'English Premier League', 'Manchester United',
+  'Welsh Government', 'Liberal Democrats', 'Social Democrats', 'Christian Democrats', 'Sweden Democrats', 'Free Democrats', 'Swedish Democrats',
+  'National Congress', 'Congress party', 'Congress Party', 'Indian National Congress', 'African National Congress', 'People’s Congress',
+  "People's Congress", 'Irish Republican', 'Les Républicains',
+];
+
+/** Single-word country names that are also first names or common words: ignored before another capitalised word. */
+const NAME_LIKE = new Set(['jordan', 'chad', 'georgia', 'india', 'israel', 'kenya', 'cuba', 'chile', 'salvador', 'paris', 'washington', 'victoria', 'santiago', 'lima', 'niger', 'china', 'turkey', 'guinea', 'london', 'berlin', 'dominica', 'jamaica', 'brazil', 'panama', 'sudan', 'mali', 'tonga', 'malta']);
+/** Names in some language that are common words or names in others ("Island" is Iceland in German). */
+const EXCLUDED_NAMES = new Set(['island', 'columbia', 'maurice', 'mauricio', 'man', 'jersey', 'guernsey', 'bouvet', 'heard', 'norfolk', 'christmas', 'cook', 'reunion']);
+/** Capitals that are too ambiguous to count at all. */
+const SKIP_CAPITALS = new Set(['victoria', 'male', 'stanley', 'douglas', 'hamilton', 'kingston', 'saint john’s', 'plymouth', 'the valley', 'george town', 'jamestown', 'avarua', 'city of victoria', 'san marino', 'monaco', 'singapore', 'vatican city', 'luxembourg', 'kuwait city', 'djibouti', 'guatemala city', 'mexico city', 'panama city', 'andorra la vella', 'brasília', 'belmopan']);
+/** International bodies: a phrase naming one of them has no single speaker country. */
+const INTERNATIONAL_RE = /(?<![\p{L}])(?:UN|U\.N\.|United Nations|EU|E\.U\.|European (?:Union|Commission|Parliament|Council)|OSCE|ODIHR|SADC|ECOWAS|African Union|AU|NATO|Commonwealth|Council of Europe|Carter Center|IMF|World Bank|FIFA|UEFA|IOC|Amnesty International|Human Rights Watch|Arab League|ASEAN|OAS|Organization of American States|International (?:IDEA|Crisis Group|Republican Institute)|NDI|IRI|Nations Unies|Union européenne|Naciones Unidas|Unión Europea|Vereinte Nationen|Europäische Union|União Europeia|Nações Unidas)(?![\p{L}])/u;
+
+/** Words that make a country mention a foreign actor rather than the place of the vote ("US State Department"). */
+const FOREIGN_ACTOR_AFTER = /^[\s'’s]*(?:State Department|Department of State|Secretary of State|embassy|ambassador|foreign (?:ministry|minister|office|secretary)|government spokes\p{L}*|sanctions|ministère des affaires étrangères|ministerio de (?:asuntos|relaciones) exteriores|auswärtige\p{L}*|außenminist\p{L}*|Itamaraty|envoy|diplomat\p{L}*)/iu;
+
+/** Election words that directly follow a country: "Pakistan's general elections", "Taiwan votes", "französische Präsidentschaftswahl". */
+const VOTE_AFTER = /^(?:['’]s?)?\s*(?:(?:presidential|parliamentary|general|legislative|local|regional|municipal|mayoral|national|federal|provincial|state|snap|early|upcoming|recent|disputed|contested|last|next|first|second|final|runoff|round|of|\d{4})\s+){0,3}(?:elections?|elected|votes?|voted|voting|polls|referendum|run-?off|ballot|electoral|goes to the polls|went to the polls|heads to the polls|\p{L}*wahl(?:en)?)(?![\p{L}])/iu;
+/** A country right after an election word and a preposition: "elections in Pakistan", "elecciones presidenciales de Argentina". */
+const VOTE_BEFORE_PLACE = /(?:elections?|vote|polls|referendum|elecciones|comicios|elei[çc](?:ão|ões)|[ée]lections?|scrutin|wahlen?|\p{L}+wahl(?:en)?|elezioni|wybory|plebiscito|referendo|r[ée]f[ée]rendum)\s+(?:\p{L}+\s+){0,2}(?:in|en|em|au|aux|à|no|na|nas|im|in der|de|del|da|do|des)\s+(?:the\s+|la\s+|le\s+|el\s+|o\s+|a\s+|l['’])?$/iu;
+/** An adjective of nationality after an election word: "élections législatives françaises", "elecciones argentinas". */
+const VOTE_BEFORE_ADJECTIVE = /(?:elections?|elecciones|comicios|elei[çc](?:ão|ões)|[ée]lections?|scrutin|elezioni|legislativas|presidenciales|presidenciais|l[ée]gislatives|pr[ée]sidentielles?)\s+(?:\p{L}+\s+)?$/iu;
+/** A country that speaks or acts on someone else's vote: "China, which called…", "Beijing said", "warnings from China". */
+const SPEAKS_AFTER = /^\s*(?:,\s*which\s+)?(?:said|says|warned|warns|called|calls|congratulated|condemned|urged|criticised|criticized|welcomed|praised|denied|denies|accused|rejected|dijo|a déclaré|sagte|disse)(?![\p{L}])/iu;
+const ACTOR_BEFORE = /(?:from|by|with|para|por|de la part de|von|warnings? from|criticism from)\s+(?:the\s+)?$/iu;
+
+const TOKEN_RE = /[\p{L}\p{M}]+/gu;
+const SENTENCE_END_RE = /[.!?。！？]\s|\n/g;
+const GAP_RE = /^[\s.\-'’]{0,3}$/;
+
+let INDEX: Map<string, Entry[]> | null = null;
+
+function tokensOf(phrase: string): string[] {
+  return (phrase.match(TOKEN_RE) ?? []).map((t) => t.toLowerCase());
+}
+
+function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+function buildIndex(): Map<string, Entry[]> {
+  const require = createRequire(import.meta.url);
+  const index = new Map<string, Entry[]>();
+  const seen = new Set<string>();
+  const add = (phrase: string, code: string, kind: Kind, lowerOk = false): void => {
+    if (!phrase) return;
+    for (const variant of new Set([phrase, stripAccents(phrase)])) {
+      const tokens = tokensOf(variant);
+      if (tokens.length === 0) continue;
+      const letters = tokens.join('').length;
+      const isAbbrev = ABBREVIATIONS[variant] !== undefined;
+      if (letters < 4 && !isAbbrev && kind !== 'institution' && kind !== 'block') continue;
+      const key = tokens.join(' ');
+      if ((kind === 'name' || kind === 'capital') && EXCLUDED_NAMES.has(key)) continue;
+      if (seen.has(key)) continue; // the first source wins (names before demonyms before capitals)
+      seen.add(key);
+      const list = index.get(tokens[0]) ?? [];
+      list.push({ tokens, code, kind, lowerOk });
+      index.set(tokens[0], list);
+    }
+  };
+
+  for (const phrase of BLOCKED) add(phrase, '', 'block');
+  for (const [abbr, code] of Object.entries(ABBREVIATIONS)) add(abbr, code, 'name');
+  for (const [phrase, code] of Object.entries(INSTITUTIONS)) add(phrase, code, 'institution');
+  for (const phrase of US_WORDS) add(phrase, 'US', 'institution');
+
+  const i18n = require('i18n-iso-countries') as I18nCountries;
+  // Sovereign states first, so that a shared word ("French", "American") means the state, not a territory.
+  const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(Boolean(b.independent)) - Number(Boolean(a.independent)));
+  const names: Array<[string, string]> = [];
+  for (const c of world) names.push([c.name.common, c.cca2]);
+  for (const lang of NAME_LOCALES) {
+    try {
+      i18n.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+      for (const [code, list] of Object.entries(i18n.getNames(lang, { select: 'all' }))) for (const n of list) names.push([n, code]);
+    } catch { /* a missing locale only narrows recognition */ }
+  }
+  for (const c of world) {
+    names.push([c.name.common, c.cca2], [c.name.official, c.cca2]);
+    for (const t of TRANSLATIONS) { const tr = c.translations[t]; if (tr) names.push([tr.common, c.cca2], [tr.official, c.cca2]); }
+    for (const alt of c.altSpellings) if (alt.length > 3 && alt !== alt.toUpperCase()) names.push([alt, c.cca2]);
+  }
+  for (const [n, code] of names) {
+    // "Korea, Republic of" style entries: use the part before the comma as well as the whole.
+    if (/^[A-Z]{2,3}$/.test(n) || n.includes('.')) continue;
+    if (n.includes(',')) continue;
+    add(n, code, 'name');
+  }
+  for (const c of world) {
+    for (const [lang, d] of Object.entries(c.demonyms ?? {})) {
+      for (const form of new Set([d.m, d.f])) {
+        if (!form) continue;
+        const lowerOk = lang !== 'eng' && form.length >= 5;
+        add(form, c.cca2, 'demonym', lowerOk);
+        add(form.endsWith('s') ? form : `${form}s`, c.cca2, 'demonym', lowerOk);
+        if (lang === 'fra') add(`${form}s`.replace(/ss$/, 's'), c.cca2, 'demonym', lowerOk);
+      }
+    }
+  }
+  for (const [code, stems, endings] of ADJECTIVES) for (const stem of stems) for (const end of endings) add(stem + end, code, 'demonym', true);
+  for (const c of world) {
+    if (!c.independent) continue;
+    for (const cap of c.capital) if (!SKIP_CAPITALS.has(cap.toLowerCase())) add(cap, c.cca2, 'capital');
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
+
+function index(): Map<string, Entry[]> {
+  INDEX ??= buildIndex();
+  return INDEX;
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function allMentions(text: string): Mention[] {
+  const idx = index();
+  const toks: Array<{ t: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(TOKEN_RE)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+  const out: Mention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const first = toks[i];
+    const candidates = idx.get(first.t.toLowerCase());
+    if (!candidates) continue;
+    for (const e of candidates) {
+      if (i + e.tokens.length > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < e.tokens.length && ok; k++) {
+        const tk = toks[i + k];
+        ok = tk.t.toLowerCase() === e.tokens[k] && GAP_RE.test(text.slice(toks[i + k - 1].end, tk.start));
+      }
+      if (!ok) continue;
+      if (!e.lowerOk && !isUpper(first.t[0])) continue;
+      const last = toks[i + e.tokens.length - 1];
+      // An abbreviation must be written in capitals ("US", not "us").
+      if (e.tokens.length <= 3 && e.tokens.every((t) => t.length === 1) && first.t !== first.t.toUpperCase()) continue;
+      if ((e.tokens.join('') === 'us' || e.tokens.join('') === 'usa' || e.tokens.join('') === 'uk') && first.t !== first.t.toUpperCase()) continue;
+      if (e.kind !== 'block') {
+        const next = toks[i + e.tokens.length];
+        if (e.tokens.length === 1 && NAME_LIKE.has(e.tokens[0]) && next && isUpper(next.t[0]) && /^ $/.test(text.slice(last.end, next.start))) {
+          const nextIsPlace = idx.get(next.t.toLowerCase())?.some((x) => x.tokens.length === 1 && x.kind !== 'block');
+          if (!nextIsPlace) break;
+        }
+        const prev = toks[i - 1];
+        if (prev && /^ $/.test(text.slice(prev.end, first.start))) {
+          if (prev.t === 'New') break;
+          // "Jim Jordan", "Chuck Jordan": a surname, not the country.
+          if (e.tokens.length === 1 && NAME_LIKE.has(e.tokens[0]) && isUpper(prev.t[0]) && !idx.has(prev.t.toLowerCase()) && !/^(?:In|To|From|Of|And|The|For|With|By|At|On|Like|Against|About|Than|En|Au|Dans|Par|Pour|Con|Para|Por|Em|Im|Nach|Aus|Von)$/.test(prev.t)) break;
+        }
+        out.push({ code: e.code, start: first.start, end: last.end, text: text.slice(first.start, last.end), kind: e.kind });
+      }
+      i += e.tokens.length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Every mention of a country by name, demonym, capital or institution, in text order. */
+export function countryMentions(text: string): CountryMention[] {
+  return allMentions(text).map(({ code, start, end, text: t }) => ({ code, start, end, text: t }));
+}
+
+const KIND_WEIGHT: Record<Kind, number> = { name: 1, demonym: 0.8, institution: 0.7, capital: 0.35, block: 0 };
+
+/** Sentence bounds around every offset, computed once per text. */
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  SENTENCE_END_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END_RE.exec(text)) !== null) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function sentenceOf(starts: number[], offset: number, textLength: number): [number, number] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return [starts[lo], lo + 1 < starts.length ? starts[lo + 1] : textLength];
+}
+
+const NEAR_CHARS = 48;
+/** Languages whose news mostly concerns one country, used only when an item names no country at all. */
+const LANGUAGE_HOME: Record<string, string> = { fr: 'FR', de: 'DE', it: 'IT', pl: 'PL', nl: 'NL', el: 'GR', hu: 'HU', cs: 'CZ', ro: 'RO', ja: 'JP', ko: 'KR', uk: 'UA', tr: 'TR', sv: 'SE' };
+const MAX_TEXT = 200_000;
+
+/**
+ * The countries whose election the item is about (ISO alpha-2), not every country mentioned: mentions next to
+ * election words ("elections in Pakistan", "Pakistan's general election", "French presidential election") weigh
+ * most, then mentions in sentences about the vote, the title and the opening; mentions of foreign actors
+ * ("US State Department") weigh little.
+ */
+export function findCountries(text: string, title: string | null, language: string): { countries: string[]; mentions: CountryMention[] } {
+  const body = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const mentions = allMentions(body);
+  const scores = new Map<string, number>();
+  const direct = new Set<string>();
+  const starts = sentenceStarts(body);
+  const sentenceHasCue = new Map<number, boolean>();
+  const opening = Math.min(body.length, 400);
+  for (const m of mentions) {
+    let w = KIND_WEIGHT[m.kind];
+    const [s, e] = sentenceOf(starts, m.start, body.length);
+    let aboutVote = sentenceHasCue.get(s);
+    if (aboutVote === undefined) { aboutVote = hasElectionCue(body.slice(s, e)); sentenceHasCue.set(s, aboutVote); }
+    if (aboutVote) w *= 3;
+    const before = body.slice(Math.max(s, m.start - NEAR_CHARS), m.start);
+    const after = body.slice(m.end, Math.min(e, m.end + NEAR_CHARS));
+    if (FOREIGN_ACTOR_AFTER.test(after)) w *= 0.25;
+    else if (VOTE_AFTER.test(after) || VOTE_BEFORE_PLACE.test(before) || (m.kind === 'demonym' && VOTE_BEFORE_ADJECTIVE.test(before))) {
+      w += 4;
+      direct.add(m.code);
+    } else if (SPEAKS_AFTER.test(after) || ACTOR_BEFORE.test(before)) w *= 0.5;
+    if (m.start < opening) w *= 1.5;
+    scores.set(m.code, (scores.get(m.code) ?? 0) + w);
+  }
+  if (title && !body.startsWith(title)) {
+    for (const m of allMentions(title)) scores.set(m.code, (scores.get(m.code) ?? 0) + 2 * KIND_WEIGHT[m.kind] + (hasElectionCue(title) ? 2 : 0));
+  } else if (title) {
+    for (const m of mentions) if (m.end <= title.length) scores.set(m.code, (scores.get(m.code) ?? 0) + KIND_WEIGHT[m.kind]);
+  }
+  // No country named at all: the country where most news in a single-country language comes from is the best guess.
+  if (scores.size === 0 && LANGUAGE_HOME[language]) scores.set(LANGUAGE_HOME[language], 0.1);
+  const ranked = [...scores.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  const countries: string[] = [];
+  if (ranked.length) {
+    const top = ranked[0][1];
+    for (const [code, v] of ranked) {
+      if (countries.length === 0) countries.push(code);
+      else if (v >= 0.6 * top && direct.has(code)) countries.push(code);
+    }
+  }
+  return { countries, mentions: mentions.map(({ code, start, end, text: t }) => ({ code, start, end, text: t })) };
+}
+
+/**
+ * The country a speaker's organisation or role phrase belongs to: "Pakistan's interior ministry" → PK,
+ * "US State Department" → US, "the Kremlin" → RU; international bodies (UN, EU, OSCE…) and unknowns → null.
+ */
+export function countryOf(phrase: string, _language?: string): string | null {
+  if (!phrase) return null;
+  if (INTERNATIONAL_RE.test(phrase)) return null;
+  const ms = allMentions(phrase.length > 2000 ? phrase.slice(0, 2000) : phrase);
+  if (!ms.length) return null;
+  const best = ms.find((m) => m.kind !== 'capital') ?? ms[0];
+  return best.code;
+}

@@ -1,0 +1,195 @@
+// Election relevance of an item: a score 0..1 and a boolean, from multilingual election cues minus the look-alike votes.
+
+/** A cue: a pattern (matched on lower-cased text, on word boundaries unless `inWord`) and its weight as evidence. */
+interface Cue { re: RegExp; w: number; left: 'word' | 'compound' | 'none' }
+
+// Word boundaries that work for accented Latin, Cyrillic, Greek and Arabic letters (\b is ASCII-only).
+const E = '(?![\\p{L}\\p{N}])';
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Lower-case the literal parts of a pattern source, leaving escapes such as \p{L} alone. */
+function lowerSource(src: string): string {
+  return src.replace(/\\p\{[^}]+\}|\\.|[^\\]+/g, (m) => (m.startsWith('\\') ? m : m.toLowerCase()));
+}
+
+/**
+ * Cues compiled for speed: no leading look-behind (so the engine can scan for the first letters), the left word
+ * boundary is checked in code; 'compound' cues match only at the end of a compound ("Bundestagswahl").
+ */
+function cues(list: Array<[string, number]>, left: Cue['left'] = 'word'): Cue[] {
+  return list.map(([src, w]) => ({ re: new RegExp(`(?:${lowerSource(src)})${E}`, 'gu'), w, left }));
+}
+
+/**
+ * Evidence of a public election, referendum or campaign (all languages together: an item quoting a foreign
+ * term still counts). Weights: 3 = unambiguous, 2 = strong, 1 = supporting only.
+ */
+export const POSITIVE: Cue[] = [
+  ...cues([
+    // English
+    ['elections?', 4.5], ['electoral', 4], ['re-?elections?', 4], ['by-elections?', 4], ['referendums?|referenda|plebiscites?', 4],
+    ['run-?offs?', 2.5], ['polling (?:stations?|booths?|units?|day|centres?|centers?)', 3], ['ballot (?:box(?:es)?|papers?|stuffing)', 3],
+    ['(?:voter|electoral) (?:turnout|roll|register|registration|fraud|suppression|intimidation)', 3], ['turnout', 1.5],
+    ['electorate', 2.5], ['constituenc(?:y|ies)', 2], ['primar(?:y|ies) (?:race|election|contest|vote)', 2.5],
+    ['(?:presidential|parliamentary|legislative|general|local|municipal|mayoral|gubernatorial|midterm|senate) (?:race|vote|poll|polls|contest)', 3],
+    ['exit polls?', 3], ['polls? (?:open|opened|opens|close|closed|closes)', 3], ['rall(?:y|ies)', 0.5],
+    ["ahead of (?:the |next |this )?(?:\\p{L}+['’]s )?(?:vote|election|elections|polls|ballot)", 1], ['vote[- ]count(?:ing)?|recount|tally(?:ing)? (?:of|centre|center)', 2], ['went to the polls|head(?:s|ed)? to the polls|at the polls', 3],
+    ['voters?', 2], ['ballots?', 1.5], ['candidates?|candidacy|candidature', 1.5], ['campaign(?:s|ed|ing)?', 1], ['votes?|voted|voting', 1],
+    ['incumbent', 1], ['concede[sd]?|concession speech', 1], ['inaugurat(?:ion|ed)', 0.5], ['(?:second|first|final) round', 1.5],
+    ['seats? in (?:the )?(?:parliament|assembly|senate|congress)', 1.5], ['won (?:the )?(?:presidency|seat|majority)', 2], ['landslide', 1.5],
+    ['election (?:observers?|monitors?)|observer mission', 3], ['president-elect|presidente electo|presidente eleito|président élu', 3],
+    ['elected|elegid[oa]s?|eligi[óo]|élue?s?|gewählt|eleit[oa]s?', 1], ['results?|resultados?|résultats?|ergebnis(?:se)?', 0.5],
+    ['victory|defeat|victoria|derrota|vitória|victoire|défaite|sieg|niederlage|triunfo', 0.5], ['opposition|oposición|oposição|opposant\\p{L}*', 0.5], ['rigg(?:ed|ing)', 2], ['term in office|another term|fifth term|third term|mandate', 0.5],
+    // Spanish
+    ['elecci(?:ón|on|ones)', 3], ['electorales?', 3], ['comicios', 3], ['votaci(?:ón|on|ones)', 2], ['votantes|electores', 2.5], ['sufragios?', 2.5],
+    ['candidat[oa]s?', 1.5], ['segunda vuelta|primera vuelta|balotaje', 3], ['urnas', 2.5], ['escrutinio', 2.5], ['refer[eé]ndum|plebiscito', 3],
+    ['campaña', 1], ['votos?|vot[oó]', 1], ['escaños', 1.5],
+    // Portuguese
+    ['elei(?:ção|ções|cao|coes)', 3], ['eleitora(?:l|is)', 3], ['eleitor(?:es|as)?', 2.5], ['pleito', 2.5], ['segundo turno|primeiro turno', 3],
+    ['apuração', 2], ['prefeit(?:o|os|a|as|uras?)|vereador(?:es|as)?', 2], ['votaram|votar|vot(?:o|ou)', 1], ['referendo', 3], ['campanha', 1], ['votação', 2],
+    // French
+    ['[ée]lections?', 3], ['[ée]lectora(?:l|le|les|ux)', 3], ['scrutins?', 3], ['l[ée]gislatives', 3], ['pr[ée]sidentielles?', 3],
+    ['europ[ée]ennes', 2], ['municipales|r[ée]gionales|cantonales', 2], ['[ée]lecteurs|[ée]lectrices', 2.5], ['candidat(?:e|s|es)?', 1.5],
+    ['second tour|premier tour', 3], ['vot(?:é|ée|és|ent|er|ant)', 1], ['élire|réélu\\p{L}*', 2], ['dépouillement', 3], ['aux urnes|às urnas|a las urnas|zur urne|an die urnen', 3], ['suffrages?', 2.5], ['bulletins? de vote|bureaux? de vote', 3], ['voix', 1], ['sièges', 1],
+    // German (compounds with -wahl are matched by the prefix list below)
+    ['wahl|wahlen', 3], ['wähler(?:innen)?', 2.5], ['wahlkampf', 3], ['wahlbeteiligung', 3], ['hochrechnung(?:en)?', 2.5],
+    ['kandidat(?:in|en|innen)?', 1.5], ['prognose', 2], ['gewählt|wiedergewählt|wählen', 1.5], ['volksabstimmung|volksentscheid|referendum', 3], ['stimmen', 1], ['sitze', 0.5],
+    // Italian, Dutch, Polish, Turkish, Romanian, Swedish/Danish/Norwegian, Indonesian
+    ['elezioni|elettorale|elettori|ballottaggio', 3], ['verkiezing(?:en)?|kiezers|stembus', 3], ['wybor(?:y|ach|ów|ami)|wyborcz(?:y|a|e|ych)', 3],
+    ['seçim(?:i|ler|leri|lerde|de|in)?|seçmen(?:ler)?', 2.5], ['alegeri(?:le)?|electoral[ăe]', 3], ['valet|riksdagsvalet|folketingsvalg|stortingsvalg', 2.5],
+    ['pemilu|pilpres|pilkada', 3],
+    // Cyrillic, Greek, Arabic, Persian, Hindi
+    ['выбор(?:ы|ах|ов|ам)|избира(?:тел|тельн)\\p{L}*|голосовани\\p{L}*|референдум\\p{L}*|вибор(?:и|ах|ів)', 3], ['εκλογ\\p{L}*', 3],
+    ['(?:ال)?انتخاب(?:ات|ية|ي)?|الاقتراع|الناخبين|استفتاء', 3], ['چناؤ|انتخابات', 3], ['चुनाव|मतदान', 3],
+  ]),
+  // German compounds: Bundestagswahl, Präsidentschaftswahlen, Europawahl, Stichwahl (inside a word) …
+  ...cues([['wahl(?:en|kampf)?', 3]], 'compound'),
+  ...cues([['wahl(?:kommission|leiter|betrug|lokal|urne|ergebnis|recht|gesetz|beobachter)\\p{L}*', 3]]),
+  // Scripts without spaces between words: no word boundaries.
+  { re: /选举|大选|選挙|선거|การเลือกตั้ง/gu, w: 3, left: 'none' },
+];
+
+/**
+ * Look-alike votes and "elections" outside public office (guideline negatives), and other topics that merely
+ * mention voting. Each subtracts evidence.
+ */
+export const NEGATIVE: Cue[] = cues([
+  // Company votes
+  ['shareholders?|stockholders?|proxy (?:votes?|advisers?)|annual (?:general )?meeting|AGM|remuneration report|board of directors|executive pay', 3],
+  ['accionistas|acionistas|actionnaires|aktionäre|azionisti|aandeelhouders|hauptversammlung|junta de accionistas|assemblée générale des actionnaires', 3],
+  // Union and student ballots
+  ['strike ballot|strike action|industrial action|walkouts? over pay|union members|student union|students? (?:union|council|guild|government|body)', 4], ['students?|campus|university', 1], ['trade union|labor union|labour union|sindicato|syndicat|gewerkschaft', 1],
+  // Sports and church
+  ['FIFA|UEFA|IOC|Olympic committee|football association|federation president', 3],
+  ['football|soccer|striker|midfielder|goalkeeper|transfer window|Premier League|Champions League|coach|captain|club|signed a (?:\\w+-year )?contract|futbol|fútbol|fußball|piłk\\p{L}*|knattspyrnu\\p{L}*', 1.5],
+  ['pope|papal|conclave|cardinals|Vatican|papa|pape|pontif\\p{L}*|Konklave', 2.5],
+  // Parliamentary votes that are not elections
+  ['no[- ]confidence|vote of confidence|confidence (?:vote|motion)|motion of censure|censure motion|impeachment', 3],
+  ['moción de (?:censura|confianza)|motion de censure|misstrauensvotum|vertrauensfrage|moção de (?:censura|confiança)', 3],
+  ['(?:the |a )?bills? (?:was |were )?passed|passed (?:the|a) bill|vote on (?:the|a) bill|second reading|third reading|amendment to the|legislation', 1],
+  // Opinion research on other topics and central banks
+  ['survey|respondents|questionnaire|encuesta|sondage|umfrage', 1], ['interest rates?|inflation|central bank|taux directeur|tipos de interés|leitzins', 2],
+  ['vaccin\\p{L}*|covid|pandemic', 1.5], ['award|oscars?|grammys?|best (?:film|player|actor)|song contest|eurovision', 1.5],
+]);
+
+/** Signals that a bill or parliamentary vote is about elections themselves (electoral law counts as election news). */
+const ELECTORAL_LAW = new RegExp(`(?:election act|electoral (?:law|reform|code|act|bill|system)|voting machines?|ley electoral|loi électorale|code électoral|wahlrecht|wahlgesetz|lei eleitoral)${E}`, 'iu');
+
+/** Election words (lower case) for other stages, e.g. which country's election a sentence is about. */
+const CUE_WORDS_RE = new RegExp(`(?:elections?|elected|re-?elected|electoral|referendums?|plebiscites?|run-?offs?|polls|polling|ballots?|voters?|votes?|voting|campaign|candidates?|elecci(?:ón|ones)|electorales?|comicios|votaci[oó]n|segunda vuelta|elei(?:ção|ções)|eleitora(?:l|is)|segundo turno|[ée]lections?|[ée]lectora(?:l|le|les|ux)|scrutin|l[ée]gislatives|pr[ée]sidentielles?|second tour|wahlkampf|wähler|elezioni|wybor(?:y|ach|ów)|seçim\\p{L}*|alegeri(?:le)?|выбор(?:ы|ах|ов)|انتخابات)${E}`, 'gu');
+/** German compounds ending in -wahl (Bundestagswahl), matched inside words. */
+const CUE_COMPOUND_RE = /wahl(?:en)?(?![\p{L}\p{N}])/u;
+
+/** True when `text` contains an election word (any main language) as a whole word, or a German -wahl compound. */
+export function hasElectionCue(text: string): boolean {
+  const s = text.toLowerCase();
+  if (CUE_COMPOUND_RE.test(s)) return true;
+  CUE_WORDS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CUE_WORDS_RE.exec(s)) !== null) {
+    if (m.index === 0 || !WORD_CHAR.test(s[m.index - 1])) return true;
+    CUE_WORDS_RE.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+const MAX_SCAN_CHARS = 30_000;
+
+/** A cue list compiled for one pass: a union regex with a capture group per cue, plus sticky copies for ties. */
+interface CueSet { cues: Cue[]; union: RegExp; sticky: RegExp[] }
+
+function cueSet(list: Cue[]): CueSet {
+  const union = new RegExp(list.map((c) => `(${c.re.source.replace(/\((?!\?)/g, '(?:')})`).join('|'), 'gu');
+  return { cues: list, union, sticky: list.map((c) => new RegExp(c.re.source, 'uy')) };
+}
+
+function leftOk(cue: Cue, text: string, at: number): boolean {
+  if (cue.left === 'none') return true;
+  const afterLetter = at > 0 && WORD_CHAR.test(text[at - 1]);
+  return afterLetter === (cue.left === 'compound');
+}
+
+/**
+ * Weighted evidence of a cue set in lower-cased text, in one scan: every position where some cue matches is found
+ * (the scan resumes one character after each match), and the first cue in list order that fits there is counted.
+ * Each cue's repeats add less and less.
+ */
+function evidence(text: string, set: CueSet): { total: number; kinds: number } {
+  const counts = new Array<number>(set.cues.length).fill(0);
+  const re = set.union;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const at = m.index;
+    re.lastIndex = at + 1;
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    let k = g - 1;
+    if (!leftOk(set.cues[k], text, at)) {
+      // The first cue that matched here does not fit the word boundary: try the later ones at the same place.
+      k = -1;
+      for (let j = g; j < set.cues.length; j++) {
+        const st = set.sticky[j];
+        st.lastIndex = at;
+        if (st.test(text) && leftOk(set.cues[j], text, at)) { k = j; break; }
+      }
+      if (k < 0) continue;
+    }
+    counts[k]++;
+  }
+  let total = 0;
+  let kinds = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = Math.min(counts[k], 12);
+    if (c > 0) { kinds++; total += set.cues[k].w * (1 + Math.log(c)); }
+  }
+  return { total, kinds };
+}
+
+const POSITIVE_SET = cueSet(POSITIVE);
+const NEGATIVE_SET = cueSet(NEGATIVE);
+
+/**
+ * Election relevance: `score` in 0..1 (0.5 = undecided) and `related` (score ≥ 0.5). Multilingual cue lexicons weigh
+ * evidence of a public election against look-alikes (shareholder and union votes, sports bodies, conclaves,
+ * bills and no-confidence motions, polls on other topics). A passing mention of an election in a long text stays low.
+ */
+export function electionRelevance(text: string, title: string | null, _language: string): { score: number; related: boolean } {
+  const body = (text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text).toLowerCase();
+  const head = (title ?? '').toLowerCase();
+  const pos = evidence(body, POSITIVE_SET);
+  const neg = evidence(body, NEGATIVE_SET);
+  const headPos = head ? evidence(head, POSITIVE_SET).total : 0;
+  const headNeg = head ? evidence(head, NEGATIVE_SET).total : 0;
+  let positive = pos.total + headPos + 0.5 * Math.max(0, pos.kinds - 1);
+  let negative = neg.total + headNeg;
+  if (ELECTORAL_LAW.test(body) || ELECTORAL_LAW.test(head)) negative = Math.max(0, negative - 3);
+  // A long article mentioning an election once or twice is not about it: scale evidence by length (per ~1500 chars).
+  const lengthFactor = Math.max(1, Math.sqrt(body.length / 1500));
+  positive /= lengthFactor;
+  negative /= lengthFactor;
+  const margin = positive - 1.2 * negative - 4.5;
+  const score = 1 / (1 + Math.exp(-margin / 3));
+  const rounded = Math.round(score * 1000) / 1000;
+  return { score: rounded, related: rounded >= 0.5 };
+}

@@ -1,0 +1,289 @@
+// Reported speech: "X said (that) …", "…, X said", "according to X, …", "X urged Y to …", headline "X says …" / "X: claim".
+import { cueOf, cueRegex, type Cue } from './cues.js';
+import { isAdjunctStart, phraseAfter, pieces, subjectBefore, wordCount, type Subject } from './clauses.js';
+import type { Quotation } from './quotes.js';
+import { GROUP_NOUNS, ROLE_NOUNS } from './speakers.js';
+import { spanIndexAt, type Span } from './sentences.js';
+
+/** A statement before its speaker is resolved. */
+export interface RawStatement {
+  start: number;
+  end: number;
+  direct: boolean;
+  cue: string | null;
+  cueAt: number;
+  /** The speaker phrase as written, or null when it must be inherited. */
+  speaker: Subject | null;
+  /** Where to take the speaker from when `speaker` is null. */
+  inherit: 'sentence' | 'previous' | null;
+  confidence: number;
+  /** The sentence around the statement. */
+  sentence: Span;
+  /** Attached directly to its cue (a short quotation that is the object of a speech verb). */
+  attached?: boolean;
+}
+
+const CLOSE_QUOTES = /["”’'»«“]$/;
+const THAT = /^(?:that|que|qu’|qu'|dass|daß|como)$/i;
+const CLAIM_NOUNS = /^(?:claims?|allegations?|accusations?|charges?|reports?|suggestions?|notion|idea|criticism|assertions?|rumou?rs?|speculation|calls?|demands?|any|the\s+(?:claims?|allegations?|accusations?|charges?|reports?|suggestion|notion|idea|criticism|assertions?|rumou?rs?|speculation))\b/i;
+const REJECT_LIKE = /^(?:rejected|rejects|reject|denied|denies|deny|dismissed|dismisses|rejeté|rejette|nié|nie|démenti|rechazó|rechaza|negó|niega|negou|nega|rejeitou|rejeita|bestritt|dementierte|rejecting|denying|dismissing)$/i;
+const BARE_EVENT = /^(?:defeat|la\s+défaite|la\s+derrota|a\s+derrota|die\s+niederlage|victory|the\s+results?|the\s+defeat|his\s+defeat|her\s+defeat|their\s+defeat)$/i;
+const TOLD_OBJECTS = /^(?:reporters?|journalists?|the|a|an|media|press|supporters|parliament|lawmakers|legislators|crowds?|voters|members|delegates|me|us|him|her|them|you|officials|students|residents|listeners|viewers|audiences?)$/i;
+
+function trimSpan(text: string, s: number, e: number): [number, number] {
+  while (s < e && /[\s,;:–—-]/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:.!?–—-]/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+function insideQuote(quotes: Quotation[], at: number): boolean {
+  let lo = 0, hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (at < q.start) hi = mid - 1;
+    else if (at >= q.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function titleCase(text: string, s: Span): boolean {
+  const ws = text.slice(s.start, Math.min(s.end, s.start + 300)).split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
+}
+
+interface CueHit { start: number; end: number; text: string; cue: Cue }
+
+/** Text right before `at`, skipping spaces and auxiliaries like French "a", ends with a comma or closing quote? */
+function commaBefore(text: string, at: number, floor: number): number {
+  const ps = pieces(text, Math.max(floor, at - 40), at);
+  let i = ps.length - 1;
+  while (i >= 0 && !ps[i]!.punct && /^(a|ha|hat|has|have|had|also|then|later|further|ont|s’est|s'est|se|est|toutefois|néanmoins|encore|a-t-il|a-t-elle|ont-ils|ont-elles)$/i.test(ps[i]!.text)) i--;
+  if (i >= 0 && ps[i]!.punct && (ps[i]!.text === ',' || CLOSE_QUOTES.test(ps[i]!.text))) return ps[i]!.start;
+  return -1;
+}
+
+/** Start of the content after a cue: skips adjuncts ("on Friday", "in a statement"), "that", "to", told-objects. */
+function complementStart(text: string, hit: CueHit, sentEnd: number): number {
+  const ps = pieces(text, hit.end, Math.min(sentEnd, hit.end + 200));
+  let i = 0;
+  // "…that" within the next words when the words before it are an adjunct or the object of "told"
+  const thatIdx = ps.slice(0, 12).findIndex((p) => !p.punct && THAT.test(p.text));
+  const stopIdx = ps.slice(0, 12).findIndex((p) => p.punct && /[.;!?"“”«»]/.test(p.text));
+  if (thatIdx >= 0 && (stopIdx < 0 || thatIdx < stopIdx) && (thatIdx === 0 || hit.cue.kind === 'told' || /^(told|tells|telling|dijo|disse)$/i.test(hit.text) || isAdjunctStart(ps[0]!.text) || ps[0]!.punct)) {
+    return ps[thatIdx]!.end;
+  }
+  if (/^(told|tells|tell)$/i.test(hit.text)) {
+    // "told reporters they …", "told CNN the …"
+    while (i < ps.length && i < 4 && !ps[i]!.punct && (TOLD_OBJECTS.test(ps[i]!.text) || /^\p{Lu}/u.test(ps[i]!.text))) i++;
+    if (i === 0) return -1;
+  }
+  // adjunct: "on Friday", "on Thursday that", "in a statement:"
+  if (i < ps.length && isAdjunctStart(ps[i]!.text) && !/^(to)$/i.test(ps[i]!.text)) {
+    let j = i + 1;
+    while (j < ps.length && j - i < 5 && !ps[j]!.punct && /^(\p{Lu}|the|a|an|his|her|their|its|statement|interview|news|conference|press|briefing|speech|morning|evening|night|afternoon|soir|matin)/u.test(ps[j]!.text)) j++;
+    if (j < ps.length && ps[j]!.punct && (ps[j]!.text === ',' || ps[j]!.text === ':')) j++;
+    i = j;
+  }
+  if (i < ps.length && !ps[i]!.punct && THAT.test(ps[i]!.text)) i++;
+  if (i < ps.length && ps[i]!.punct && ps[i]!.text === ':') i++;
+  if (hit.cue.kind === 'infinitive' && i < ps.length && /^(to|de|d’|d'|a|zu)$/i.test(ps[i]!.text)) i++;
+  if (i >= ps.length) return -1;
+  return ps[i]!.start;
+}
+
+/** Statements of reported speech in `text`. `quotes` are the direct quotations (cues inside them are ignored). */
+export function findReported(text: string, sents: Span[], quotes: Quotation[], language: string): RawStatement[] {
+  const out: RawStatement[] = [];
+  const re = cueRegex(language);
+  re.lastIndex = 0;
+  const hitsBySentence = new Map<number, CueHit[]>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (insideQuote(quotes, m.index)) continue;
+    const si = spanIndexAt(sents, m.index);
+    if (si < 0) continue;
+    // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
+    if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
+    const list = hitsBySentence.get(si) ?? [];
+    list.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: cueOf(language, m[0]) });
+    hitsBySentence.set(si, list);
+  }
+  for (const [si, hits] of hitsBySentence) {
+    const sent = sents[si]!;
+    hits.forEach((hit, hi) => {
+      const next = hits[hi + 1];
+      const r = statementAt(text, sent, hit, next, quotes, hits.slice(hi + 1));
+      if (r) out.push(r);
+    });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function isRoleOrGroup(phrase: string): boolean {
+  const ws = phrase.toLowerCase().split(/\s+/);
+  return ws.some((w) => ROLE_NOUNS.has(w) || GROUP_NOUNS.has(w));
+}
+
+function isGenericData(s: string): boolean {
+  return /\b(?:data|figures|estimates?|projections?|polls?|survey|surveys|respondents|tally|count|document|media|reports?|results|calculations|hochrechnungen|angaben|estimations?|sondages?|encuestas?|pesquisas?|sources?|observers|analysts|experts|diario|journal|newspaper|agency|agence|agencia)\b/i.test(s);
+}
+
+function statementAt(text: string, sent: Span, hit: CueHit, next: CueHit | undefined, quotes: Quotation[], laterHits: CueHit[]): RawStatement | null {
+  const { cue } = hit;
+  const base = { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence: 0.7 } as const;
+  // content of the cue ends at the next cue introduced by ", adding" / "and said" / ", according to"
+  let limit = sent.end;
+  const explicitThat = cue.kind === 'clause' && /^\s*(?:that|que|qu’|qu'|dass)\b/i.test(text.slice(hit.end, hit.end + 8));
+  for (let n = next; n; n = undefined) {
+    // the first later cue that starts a new statement: ", adding that …", "… and said …", ", according to …"
+    void n;
+  }
+  for (const later of laterHits) {
+    const between = text.slice(hit.end, later.start);
+    const cut = /(?:,\s*|\s+(?:and|et|y|und|e|but|mais|pero)\s+)(?:(?:also|then|later|publicly|has|have|had|a|ha|hat|toutefois|néanmoins)\s+)?$/i.exec(between);
+    const commaCut = !!cut && cut[0].trimStart().startsWith(',');
+    if (later.cue.participle && commaCut) { limit = hit.end + cut!.index; break; }
+    if (later.cue.kind === 'according' && commaCut) { limit = hit.end + cut!.index; break; }
+    if (cut && !explicitThat && !later.cue.participle) { limit = hit.end + cut.index; break; }
+  }
+  if (cue.participle && hit.start === sent.start) {
+    // "Calling the decision a ‘coup’, the former civil servant urged …": the participial clause ends at its comma
+    const c = text.slice(hit.end, limit).search(/,\s/);
+    if (c > 0) limit = hit.end + c;
+  }
+
+  if (cue.kind === 'according') {
+    const np = phraseAfter(text, hit.end, sent.end);
+    if (!np || isGenericData(np.text) || /^(?:the\s+)?(?:latest|official|preliminary|first|initial)\b/i.test(np.text)) return null;
+    const afterNp = text.slice(np.end, sent.end);
+    const comma = commaBefore(text, hit.start, sent.start);
+    let s: number, e: number;
+    if (comma >= 0 || hit.start - sent.start > 3) {
+      [s, e] = trimSpan(text, sent.start, comma >= 0 ? comma : hit.start);
+    } else if (/^\s*,/.test(afterNp)) {
+      [s, e] = trimSpan(text, np.end + afterNp.indexOf(',') + 1, sent.end);
+    } else return null;
+    if (wordCount(text, s, e) < 5) return null;
+    return { ...base, start: s, end: e, speaker: np, inherit: null };
+  }
+
+  if (cue.weak) {
+    // German postposed "…, so Merz."
+    const comma = commaBefore(text, hit.start, sent.start);
+    const np = phraseAfter(text, hit.end, sent.end);
+    if (comma < 0 || !np || !/^\p{Lu}/u.test(np.text)) return null;
+    const [s, e] = trimSpan(text, sent.start, comma);
+    if (wordCount(text, s, e) < 3 || CLOSE_QUOTES.test(text.slice(s, comma).trimEnd())) return null;
+    return { ...base, start: s, end: e, speaker: np, inherit: null };
+  }
+
+  // inverted postposed attribution: "…, said Ms Daly." / "…, a déclaré M. Floden." / "…, dijo Massa."
+  const comma = commaBefore(text, hit.start, sent.start);
+  if (comma >= 0 && !cue.participle && (cue.kind === 'clause' || cue.kind === 'told')) {
+    const np = phraseAfter(text, hit.end, sent.end);
+    const before = subjectBefore(text, hit.start, sent.start);
+    const pronounInv = before && before !== 'elided' && /^(il|elle|ils|elles)$/i.test(before.text);
+    const rest = np ? text.slice(np.end, sent.end) : '';
+    const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text));
+    if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
+      if (CLOSE_QUOTES.test(text.slice(sent.start, comma).trimEnd()) || /["”»“]\s*$/.test(text.slice(Math.max(sent.start, comma - 2), comma + 1))) return null; // a direct quotation: attribution.ts
+      const [s, e] = trimSpan(text, sent.start, comma);
+      if (wordCount(text, s, e) < 3) return null;
+      if (insideQuote(quotes, s) && insideQuote(quotes, Math.max(s, e - 1))) return null;
+      const speaker = pronounInv ? (before as Subject) : np!;
+      return { ...base, start: s, end: e, speaker, inherit: null };
+    }
+  }
+
+  const subj = subjectBefore(text, hit.start, sent.start);
+  let speaker: Subject | null = null;
+  let inherit: RawStatement['inherit'] = null;
+  if (cue.participle) {
+    const before = text.slice(Math.max(sent.start, hit.start - 3), hit.start);
+    if (subj && subj !== 'elided' && !/,\s*$/.test(before) && hit.start > sent.start) speaker = subj;
+    if (!speaker) inherit = 'sentence';
+    if (speaker && /^\p{Ll}/u.test(speaker.text) && !/^(the|a|an)\s/.test(speaker.text)) { speaker = null; inherit = 'sentence'; }
+  } else if (subj === 'elided') {
+    inherit = 'sentence';
+  } else if (subj) {
+    speaker = subj;
+  } else return null;
+
+  // postposed: "<clause>, the chairman said (at a news conference)." — content before the subject
+  if (speaker && !cue.participle) {
+    const pre = text.slice(sent.start, speaker.start).trimEnd();
+    const endsComma = pre.endsWith(',');
+    const restEnd = (() => { const i = text.slice(hit.end, sent.end).search(/[,;]/); return i < 0 ? sent.end : hit.end + i; })();
+    const rest = text.slice(hit.end, restEnd);
+    const restWords = wordCount(text, hit.end, restEnd);
+    const restPieces = pieces(text, hit.end, restEnd);
+    const restOk = restWords === 0 || (restWords <= 14 && isAdjunctStart(restPieces[0]?.text ?? '') && !/\b(?:that|que|dass)\b/i.test(rest)) ||
+      (/^(told|tells)$/i.test(hit.text) && restWords <= 10 && !/\b(?:that|he|she|they|it|we|i)\b/i.test(rest));
+    const introducesQuote = /^\s*[,:]?\s*["“«„‘]/.test(text.slice(hit.end, hit.end + 6));
+    if (endsComma && restOk && !introducesQuote && wordCount(text, sent.start, speaker.start) >= 3) {
+      const commaAt = sent.start + pre.length - 1;
+      if (CLOSE_QUOTES.test(pre.slice(0, -1).trimEnd())) return null; // "“…,” he said": a direct quotation
+      // a leading attribution "According to X," or an intro adverbial stays outside
+      const [s, e] = trimSpan(text, sent.start, commaAt);
+      if (insideQuote(quotes, s + 2) && insideQuote(quotes, Math.max(s, e - 3))) return null;
+      return { ...base, start: s, end: e, speaker, inherit: null };
+    }
+    if (restWords === 0 && !endsComma) return null;
+  }
+
+  // preposed: "<subject> <cue> (that) <content>"
+  if (/^\s*[,:]\s*["“«„‘]/.test(text.slice(hit.end, hit.end + 6))) return null; // X said, “…” — a direct quotation
+  if (cue.kind === 'object' && !cue.participle) {
+    // a noun object ends before a subordinate clause: "ordered new elections after annulling …"
+    const sub = /\s(?:after|before|while|despite|following|amid|because|when|whereas|en\s+raison|tras|après|avant|nachdem)\s/i.exec(text.slice(hit.end, limit));
+    if (sub) limit = hit.end + sub.index;
+  }
+  const colonQuote = /:\s*["“«„‘]/.exec(text.slice(hit.end, limit));
+  if (colonQuote) limit = hit.end + colonQuote.index;
+  const cs = complementStart(text, hit, limit);
+  if (cs < 0 || cs >= limit) return null;
+  let [s, e] = trimSpan(text, cs, limit);
+  if (e <= s) return null;
+  const content = text.slice(s, e);
+  const n = wordCount(text, s, e);
+  const first = content.split(/\s+/)[0] ?? '';
+  if (cue.kind === 'as') {
+    // "called the poll “…”", "described the results as “…”", "described X as Y" — never "called Faye to congratulate"
+    const asM = /\s(?:as|comme|como|als)\s/i.exec(' ' + content);
+    const qm = /["“”«»‘’„]/.exec(content);
+    if (!(asM || (qm && qm.index < 40))) return null;
+  }
+  if (REJECT_LIKE.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim().split(/\s+/).pop() ?? '') && !CLAIM_NOUNS.test(content) && !/^as\b/i.test(content)) return null;
+  if (BARE_EVENT.test(content.replace(/[.,;]+$/, ''))) return null;
+  if (cue.kind === 'clause' && n < 3 && !THAT.test(text.slice(hit.end, cs).trim())) return null;
+  if (n < 2) return null;
+  if (/^(?:conceded|concedes|admitted|admits|reconoció|reconoce|admitió|admite|admitiu|admite|reconheceu|reconhece|reconnu|admis|reconnaît)$/i.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim()) && n < 4) return null;
+  // noun-object cues lose a leading preposition ("expressed concern about", "called for"); "described as X" → X
+  if ((/^(?:about|over|for|of|on)$/i.test(first) && cue.kind === 'object') || (/^as$/i.test(first) && cue.kind === 'as')) s += first.length + 1;
+  [s, e] = trimSpan(text, s, e);
+  if (e <= s) return null;
+  return { ...base, start: s, end: e, speaker, inherit, confidence: speaker ? 0.75 : 0.6 };
+}
+
+/** Headline forms: "Speaker: claim" and "claim: Speaker" in the title line. */
+export function headlineStatements(text: string, title: string | null, isSpeaker: (phrase: string) => boolean): RawStatement[] {
+  const firstLineEnd = text.indexOf('\n');
+  const line = text.slice(0, firstLineEnd < 0 ? text.length : firstLineEnd);
+  if (!title || line.trim() !== title.trim() || line.length > 200) return [];
+  const colon = line.indexOf(': ');
+  if (colon < 2) return [];
+  const left = line.slice(0, colon), right = line.slice(colon + 2);
+  const sentence = { start: 0, end: line.length };
+  if (left.split(/\s+/).length <= 5 && isSpeaker(left) && right.split(/\s+/).length >= 3) {
+    const [s, e] = trimSpan(text, colon + 2, line.length);
+    return [{ start: s, end: e, direct: false, cue: ':', cueAt: colon, speaker: { text: left, start: 0, end: colon }, inherit: null, confidence: 0.6, sentence }];
+  }
+  if (right.split(/\s+/).length <= 5 && isSpeaker(right) && left.split(/\s+/).length >= 3) {
+    const [s, e] = trimSpan(text, 0, colon);
+    return [{ start: s, end: e, direct: false, cue: ':', cueAt: colon, speaker: { text: right, start: colon + 2, end: line.length }, inherit: null, confidence: 0.6, sentence }];
+  }
+  return [];
+}

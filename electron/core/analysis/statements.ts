@@ -1,0 +1,297 @@
+// Statements of an item: direct quotations and reported speech combined, overlaps settled, speakers resolved.
+import { attributeQuotes } from './attribution.js';
+import { sentenceSubject, type Subject } from './clauses.js';
+import { isSpeechWord } from './cues.js';
+import { countWords, findQuotations, type Quotation } from './quotes.js';
+import { findReported, headlineStatements, type RawStatement } from './reported.js';
+import { paragraphs, sentences, spanIndexAt, type Span } from './sentences.js';
+import { collectEntities, fullName, genderOf, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
+
+/** A statement with its speaker, before countries, topics and stance are added. */
+export interface FoundStatement {
+  quote: string;
+  start: number;
+  end: number;
+  direct: boolean;
+  speaker: string | null;
+  speakerRole: string | null;
+  speakerOrg: string | null;
+  confidence: number;
+  cue: string | null;
+  context: string;
+}
+
+interface Resolved { speaker: string | null; role: string | null; org: string | null; kind: SpeakerPhrase['kind']; gender: 'm' | 'f' | null; plural: boolean; at: number }
+
+function contains(outer: { start: number; end: number }, inner: { start: number; end: number }, slack = 2): boolean {
+  return inner.start >= outer.start - slack && inner.end <= outer.end + slack;
+}
+
+/** Settle direct quotations inside reported clauses: a quotation that carries the clause is kept on its own (direct),
+ * otherwise the clause is kept and the quotation inside it dropped. Returns the surviving statements. */
+function settleOverlaps(text: string, direct: RawStatement[], reported: RawStatement[], quotes: Quotation[]): RawStatement[] {
+  const dropDirect = new Set<RawStatement>();
+  const keptReported: RawStatement[] = [];
+  let di = 0;
+  for (const r of reported) {
+    while (di < direct.length && direct[di]!.end < r.start - 2) di++;
+    const inside: RawStatement[] = [];
+    let partial = false;
+    for (let k = di; k < direct.length && direct[k]!.start <= r.end + 2; k++) {
+      const d = direct[k]!;
+      if (contains(r, d)) inside.push(d);
+      else if (d.end > r.start && d.start < r.end) partial = true;
+    }
+    if (partial && !inside.length) continue;
+    if (!inside.length) { keptReported.push(r); continue; }
+    const rWords = countWords(text.slice(r.start, r.end));
+    const qWords = inside.reduce((n, d) => n + countWords(text.slice(d.start, d.end)), 0);
+    const lead = text.slice(r.start, inside[0]!.start);
+    const leadWords = countWords(lead.replace(/^\s*(?:as|comme|como|als)\b/i, ''));
+    const trailWords = countWords(text.slice(inside[inside.length - 1]!.end, r.end));
+    const leadsWithQuote = inside.length === 1 && (leadWords === 0 || (leadWords <= 3 && trailWords <= 1));
+    // "accused X of “…”", "described it as “…”": a quotation that ends the clause after a preposition carries it
+    const lastQ = inside[inside.length - 1]!;
+    const endsWithQuote = countWords(text.slice(lastQ.end, r.end)) <= 1 && countWords(text.slice(lastQ.start, lastQ.end)) >= 3 &&
+      /(?:^|\s)(?:of|as|about|for|comme|como|de|als)\s*["“«„‘']?\s*$/i.test(text.slice(r.start, lastQ.start));
+    if (qWords / Math.max(1, rWords) >= 0.5 || leadsWithQuote || endsWithQuote) {
+      for (const d of inside) {
+        d.attached = true;
+        if (!d.speaker && !d.inherit) d.inherit = 'previous';
+        if (r.speaker || r.inherit) { d.speaker = r.speaker; d.inherit = r.inherit; d.cue = r.cue; d.cueAt = r.cueAt; }
+      }
+    } else {
+      for (const d of inside) dropDirect.add(d);
+      keptReported.push(r);
+    }
+  }
+  void quotes;
+  const keptDirect = direct.filter((d) => {
+    if (dropDirect.has(d)) return false;
+    const w = countWords(text.slice(d.start, d.end));
+    if (w < 2) return false;
+    if (w <= 3 && !d.attached) return false;
+    if (w <= 5 && !d.speaker && !d.attached) return false;
+    // titles and labels: every word capitalised
+    if (w <= 5 && /^(?:[\p{Lu}\d][\p{L}\d’'!?.:-]*[\s,]*)+$/u.test(text.slice(d.start, d.end)) && !d.attached) return false;
+    return true;
+  });
+  return [...keptDirect, ...keptReported].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Every statement in `text` (language: ISO 639-1). */
+export function findStatements(text: string, language: string, title: string | null = null): FoundStatement[] {
+  if (!text) return [];
+  const paras = paragraphs(text);
+  const sents = sentences(text, paras);
+  const quotes = findQuotations(text, isSpeechWord, paras);
+  const direct = attributeQuotes(text, quotes, sents, paras, language);
+  const reported = [
+    ...headlineStatements(text, title, (p) => { const k = parseSpeakerPhrase(p).kind; return k === 'name' || k === 'org' || k === 'role'; }),
+    ...findReported(text, sents, quotes, language),
+  ].sort((a, b) => a.start - b.start);
+  // a cue that attributes a quotation ("…,” the court added in a ruling) does not also report speech
+  const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= 0).map((d) => d.cueAt));
+  // reported clauses must not overlap each other: keep the earlier one
+  const nonOverlapping: RawStatement[] = [];
+  for (const r of reported) {
+    if (quoteCues.has(r.cueAt) && r.start > r.cueAt) continue;
+    const last = nonOverlapping[nonOverlapping.length - 1];
+    if (last && r.start < last.end) continue;
+    nonOverlapping.push(r);
+  }
+  const raws = settleOverlaps(text, direct, nonOverlapping, quotes);
+  const quoteSpans = quotes.map((q) => ({ start: q.start, end: q.end }));
+  const entities = collectEntities(text, quoteSpans);
+  return resolveAll(text, raws, sents.filter((s) => !insideAny(quoteSpans, s.start)), sents, paras, entities);
+}
+
+function insideAny(spans: { start: number; end: number }[], at: number): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = spans[mid]!;
+    if (at < q.start) hi = mid - 1;
+    else if (at >= q.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function subjectMentions(text: string, sents: Span[]): { at: number; parsed: SpeakerPhrase }[] {
+  const out: { at: number; parsed: SpeakerPhrase }[] = [];
+  for (const s of sents) {
+    const subj = sentenceSubject(text, s.start, s.end);
+    if (subj) out.push({ at: subj.start, parsed: parseSpeakerPhrase(subj.text) });
+    // "In response to …, a spokesman from Pakistan's interior ministry defended …"
+    if (/^(?:In|On|After|During|Despite|As|Reacting|Speaking|While|When|Earlier|Later|Meanwhile|However|Outside)\b/.test(text.slice(s.start, s.start + 12))) {
+      const c = text.indexOf(',', s.start);
+      if (c > 0 && c < s.end - 3 && c - s.start < 160) {
+        let st = c + 1;
+        while (st < s.end && text[st] === ' ') st++;
+        const sub2 = sentenceSubject(text, st, s.end);
+        const low = /^(?:a|an|the)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,7}/u.exec(text.slice(st, s.end));
+        const cand: Subject | null = sub2 && /^\p{Lu}/u.test(sub2.text) ? sub2 : low ? { text: low[0], start: st, end: st + low[0].length } : null;
+        if (cand) {
+          const cut = cand.text.split(/\s+(?=(?:defended|rejected|said|has|have|had|was|were|is|are|will|would|did|also)\b)/)[0]!;
+          out.push({ at: cand.start, parsed: parseSpeakerPhrase(cut) });
+        }
+      }
+    }
+  }
+  return out.filter((m) => m.parsed.kind === 'name' || m.parsed.kind === 'role' || m.parsed.kind === 'org');
+}
+
+const WINDOW = 40;
+
+/** First index whose `at` is >= `at` (arrays sorted by `at`). */
+function lowerBound(arr: { at: number }[], at: number): number {
+  let lo = 0, hi = arr.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (arr[mid]!.at < at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+const lastToken = (name: string): string => (name.split(' ').pop() ?? '').toLowerCase().replace(/['’]s$/, '');
+
+function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents: Span[], paras: Span[], entities: Entity[]): FoundStatement[] {
+  const mentions = subjectMentions(text, narrative).sort((a, b) => a.at - b.at);
+  const byLast = new Map<string, Entity[]>();
+  const byRoleWord = new Map<string, Entity[]>();
+  for (const e of entities) {
+    const k = lastToken(e.name);
+    const l = byLast.get(k) ?? []; l.push(e); byLast.set(k, l);
+    for (const w of new Set((e.role ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean))) {
+      const r = byRoleWord.get(w) ?? []; r.push(e); byRoleWord.set(w, r);
+    }
+  }
+  const subjects = entities.filter((e) => e.subject);
+  const history: Resolved[] = [];
+  const out: FoundStatement[] = [];
+  const bySentence = new Map<number, Resolved>();
+
+  const nameAt = (name: string, at: number): Resolved => {
+    const cands = byLast.get(lastToken(name)) ?? [];
+    const prior = cands.filter((e) => e.at <= at);
+    const f = fullName(name, prior.length ? prior : cands);
+    return { speaker: f.name, role: f.entity?.role ?? null, org: f.entity?.org ?? null, kind: 'name', gender: genderOf(f.name), plural: false, at };
+  };
+  const basic = (p: SpeakerPhrase, at: number): Resolved | null => {
+    if (p.kind === 'name' && p.speaker) { const r = nameAt(p.speaker, at); return { ...r, role: p.role ?? r.role, org: p.org ?? r.org }; }
+    if (p.kind === 'role' && p.speaker) return { speaker: p.speaker, role: p.role, org: p.org, kind: 'role', gender: null, plural: !!p.head && /s$/.test(p.head) && !/ss$/.test(p.head), at };
+    if (p.kind === 'org' && p.speaker) return { speaker: p.speaker, role: null, org: p.org, kind: 'org', gender: null, plural: true, at };
+    return null;
+  };
+  const mentionRes = mentions.map((m) => basic(m.parsed, m.at));
+
+  /** The latest candidate before `at` that satisfies `ok`: statement speakers, subject mentions and named people. */
+  const latest = (at: number, ok: (r: Resolved) => boolean, withEntities: boolean): Resolved | null => {
+    let best: Resolved | null = null;
+    for (let i = history.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
+      const h = history[i]!;
+      if (h.at < at && ok(h)) { best = h; break; }
+    }
+    for (let i = lowerBound(mentions, at) - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
+      const r = mentionRes[i];
+      if (r && ok(r)) { if (!best || r.at > best.at) best = r; break; }
+    }
+    if (withEntities) {
+      for (let i = lowerBound(subjects, at) - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
+        const e = subjects[i]!;
+        const r: Resolved = { speaker: e.name, role: e.role, org: e.org, kind: 'name', gender: e.gender, plural: false, at: e.at };
+        if (ok(r)) { if (!best || r.at > best.at) best = r; break; }
+      }
+    }
+    return best;
+  };
+  const isPerson = (gender: 'm' | 'f' | null) => (r: Resolved): boolean =>
+    (r.kind === 'name' || r.kind === 'role') && !r.plural && !(gender && r.gender && r.gender !== gender);
+  const lastPerson = (at: number, gender: 'm' | 'f' | null): Resolved | null => {
+    // a speaker already quoted in the same paragraph comes first ("Sharif said … He claimed …")
+    const pi = spanIndexAt(paras, at);
+    for (let i = history.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
+      const h = history[i]!;
+      if (h.at >= at) continue;
+      if (spanIndexAt(paras, h.at) !== pi) break;
+      if (isPerson(gender)(h)) return h;
+    }
+    return latest(at, isPerson(gender), true);
+  };
+  const lastGroup = (at: number): Resolved | null => latest(at, (r) => r.kind === 'org' || r.plural, false);
+
+  const fromPhrase = (p: SpeakerPhrase, at: number): Resolved | null => {
+    if (p.kind === 'role' && p.speaker && p.definite) {
+      // "the spokesman" / "the chairman": the named person with that role (before, else after), else the last role mention
+      const withRole = p.head ? byRoleWord.get(p.head) ?? [] : [];
+      const prior = withRole.filter((e) => e.at <= at).pop() ?? withRole[0];
+      const lastRole = latest(at, (r) => r.kind === 'role' && !!r.role && !!p.head && r.role.toLowerCase().includes(p.head) && r.speaker !== p.speaker, false);
+      if (lastRole && (!prior || lastRole.at > prior.at)) return { ...lastRole, at };
+      if (prior) return { speaker: prior.name, role: prior.role ?? p.role, org: prior.org ?? p.org, kind: 'name', gender: prior.gender, plural: false, at };
+      const last = lastPerson(at, null);
+      if (last && (/\d|old|former|veteran/.test(p.speaker) || (last.kind === 'name' && history.some((h) => h.speaker === last.speaker)))) return { ...last, at };
+    }
+    return basic(p, at);
+  };
+  const fromPronoun = (p: SpeakerPhrase, at: number): Resolved | null => {
+    const r = p.pronoun === 'pl' || p.pronoun === 'n' ? lastGroup(at) : lastPerson(at, p.pronoun === 'm' || p.pronoun === 'f' ? p.pronoun : null);
+    return r ? { ...r, at } : null;
+  };
+
+  // statements of one sentence, for "… and said", ", adding that …" (the subject is elsewhere in the sentence)
+  const rawsBySentence = new Map<number, RawStatement[]>();
+  for (const r of raws) {
+    const si = spanIndexAt(sents, r.start);
+    const l = rawsBySentence.get(si) ?? []; l.push(r); rawsBySentence.set(si, l);
+  }
+
+  for (const r of raws) {
+    const si = spanIndexAt(sents, r.start);
+    let res: Resolved | null = null;
+    if (r.speaker) {
+      const p = parseSpeakerPhrase(r.speaker.text);
+      if (p.kind === 'generic') continue;
+      res = p.kind === 'pronoun' ? fromPronoun(p, r.cueAt) : fromPhrase(p, r.speaker.start);
+      if (!res && !r.direct) continue;
+    } else if (r.inherit === 'sentence') {
+      res = bySentence.get(si) ?? null;
+      if (!res) {
+        const later = (rawsBySentence.get(si) ?? []).find((x) => x !== r && x.speaker);
+        if (later?.speaker) {
+          const p = parseSpeakerPhrase(later.speaker.text);
+          res = p.kind === 'pronoun' ? fromPronoun(p, later.cueAt) : fromPhrase(p, later.speaker.start);
+        }
+      }
+      if (!res && si >= 0) {
+        const subj = sentenceSubject(text, sents[si]!.start, sents[si]!.end);
+        const p = subj ? parseSpeakerPhrase(subj.text) : null;
+        if (p && subj) res = p.kind === 'pronoun' ? fromPronoun(p, r.cueAt) : fromPhrase(p, subj.start);
+      }
+      if (!res && !r.direct) continue;
+    } else if (r.inherit === 'previous') {
+      const prev = history[history.length - 1];
+      const pi = spanIndexAt(paras, r.start);
+      const prevPara = prev ? spanIndexAt(paras, prev.at) : -1;
+      if (prev && pi - prevPara <= 2) res = prev;
+    }
+    if (r.direct && !res && countWords(text.slice(r.start, r.end)) < 5) continue;
+    if (res) {
+      history.push({ ...res, at: Math.max(res.at, r.cueAt) });
+      if (si >= 0) bySentence.set(si, res);
+    }
+    const sent = si >= 0 ? sents[si]! : r.sentence;
+    const ctxStart = Math.min(sent.start, r.start);
+    const ctxEnd = Math.min(Math.max(sent.end, r.end), ctxStart + 600);
+    out.push({
+      quote: text.slice(r.start, r.end),
+      start: r.start,
+      end: r.end,
+      direct: r.direct,
+      speaker: res?.speaker ?? null,
+      speakerRole: res?.role ?? null,
+      speakerOrg: res?.org ?? null,
+      confidence: res ? r.confidence : Math.min(r.confidence, 0.4),
+      cue: r.cue,
+      context: text.slice(ctxStart, ctxEnd),
+    });
+  }
+  return out;
+}
