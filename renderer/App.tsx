@@ -5,6 +5,7 @@ import type {
 } from '../electron/contract/api';
 import { normaliseFilter } from '../electron/contract/query-language';
 import { strings } from './strings';
+import { ApiError } from './api';
 import { readFilter, readView, writeUrl, type View } from './url-state';
 import { usePagedStatements } from './timeline/usePagedStatements';
 import { Timeline } from './timeline/Timeline';
@@ -29,6 +30,7 @@ export function App({ api }: { api: PollwatchBridge }) {
   const [queryErrors, setQueryErrors] = useState<string[]>([]);
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [connected, setConnected] = useState(true);
+  const [forbidden, setForbidden] = useState(false);
   const [feeds, setFeeds] = useState<Feed[]>([]);
   const [folders, setFolders] = useState<Folder[]>([]);
   const [facets, setFacets] = useState<Facets | null>(null);
@@ -73,7 +75,10 @@ export function App({ api }: { api: PollwatchBridge }) {
   }, []);
 
   const loadStatus = useCallback(() => {
-    api.status().then((s) => { setStatus(s); setConnected(true); }, () => setConnected(false));
+    api.status().then(
+      (s) => { setStatus(s); setConnected(true); },
+      (e: unknown) => { setConnected(false); if (e instanceof ApiError && e.code === 'forbidden') setForbidden(true); },
+    );
   }, [api]);
   const loadFeeds = useCallback(() => {
     Promise.all([api.listFeeds(), api.listFolders()]).then(([f, d]) => { setFeeds(f); setFolders(d); }, fail);
@@ -92,7 +97,7 @@ export function App({ api }: { api: PollwatchBridge }) {
     api.facets(filter).then((f) => { if (live) setFacets(f); }, (e: unknown) => { if (live) fail(e); });
     return () => { live = false; };
     // filterKey stands for filter
-  }, [api, filterKey, refreshKey, fail]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, filterKey, refreshKey, fail]);
 
   // Events: many arrive while polling, so the timeline and facets reload at most about once a second.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -208,6 +213,7 @@ export function App({ api }: { api: PollwatchBridge }) {
         <StatusIndicator status={status} connected={connected} />
         <button type="button" className="help-btn" aria-label={strings.help.title} title={`${strings.help.title} (?)`} onClick={() => setHelp(true)}>?</button>
       </header>
+      {forbidden && <div className="query-errors" role="alert">{strings.status.noToken}</div>}
       {queryErrors.length > 0 && (
         <div className="query-errors" role="alert">
           {queryErrors.join(' · ')} <button type="button" className="link" onClick={() => setQueryErrors([])}>{strings.errors.dismiss}</button>

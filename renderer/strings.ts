@@ -10,6 +10,7 @@ export const strings = {
     analysing: (n: number) => `Analysing ${n} item${n === 1 ? '' : 's'}…`,
     storeProblems: (n: number) => `${n} damaged data file${n === 1 ? ' was' : 's were'} set aside`,
     disconnected: 'Cannot reach the Pollwatch service',
+    noToken: 'This page has no access token. Open the address Pollwatch printed when it started (it ends with #token=…).',
   },
   timeline: {
     count: (n: number) => `${n.toLocaleString('en')} statement${n === 1 ? '' : 's'}`,

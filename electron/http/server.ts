@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { PollwatchApi, PollwatchEvent } from '../contract/api.js';
 import { ApiError, toErrorShape, validateCall } from '../contract/validate.js';
-import { RENDERER_CSP } from './csp.js';
+import { CONTENT_SECURITY_POLICY } from '../contract/csp.js';
 
 export interface HttpServerOptions {
   api: PollwatchApi;
@@ -146,7 +146,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     if (!file.startsWith(staticDir + path.sep)) { send(res, 404, { error: { code: 'not-found', message: 'not found' } }); return; }
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': RENDERER_CSP });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
       res.end(body);
     } catch {
       if (rel === '/index.html') {

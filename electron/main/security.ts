@@ -9,7 +9,7 @@
 //  4 Process sandboxing .................. createHardenedWindow(): sandbox true, and app.enableSandbox() in app.ts
 //  5 Session permission requests ......... permissionDecision(): notifications from app://pollwatch only
 //  6 Do not disable webSecurity .......... createHardenedWindow(): webSecurity true
-//  7 Content Security Policy ............. CONTENT_SECURITY_POLICY, sent as a response header by protocol.ts
+//  7 Content Security Policy ............. CONTENT_SECURITY_POLICY (electron/contract/csp.ts, shared with browser mode), sent as a response header by protocol.ts
 //  8 No allowRunningInsecureContent ...... createHardenedWindow(): allowRunningInsecureContent false
 //  9 No experimental features ............ createHardenedWindow(): experimentalFeatures false
 // 10 No enableBlinkFeatures .............. createHardenedWindow() sets none (a test asserts it); it disables Auxclick
@@ -71,27 +71,7 @@ export function createHardenedWindow<W>(
  * Styles allow 'unsafe-inline' because React and the sanitised article HTML set style attributes; scripts never do.
  * Frames: the article view is a sandboxed srcdoc iframe (about:srcdoc). Browser mode's electron/http/csp.ts matches.
  */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  'default-src': ["'none'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'frame-src': ["'self'", 'about:'],
-  'child-src': ["'self'", 'about:'],
-  'worker-src': ["'self'"],
-  'manifest-src': ["'self'"],
-  'media-src': ["'none'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-});
-
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([name, values]) => `${name} ${values.join(' ')}`)
-  .join('; ');
+export { CSP_DIRECTIVES, CONTENT_SECURITY_POLICY } from '../contract/csp.js';
 
 /** Parses a URL string strictly: no surrounding whitespace or control characters (the URL parser would strip them). */
 function parseStrict(raw: unknown): URL | null {

@@ -50,7 +50,6 @@ export function usePagedStatements(api: Api, filter: StatementFilter, refreshKey
       },
     );
     // filterKey stands for filter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, filterKey, pageSize]);
 
   // A new filter starts from nothing.
@@ -76,7 +75,6 @@ export function usePagedStatements(api: Api, filter: StatementFilter, refreshKey
     const last = Math.max(first, Math.floor(b / pageSize));
     for (const p of [...pages.current.keys()]) if (p < first || p > last) pages.current.delete(p);
     for (let p = first; p <= last; p++) load(p, gen);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refreshKey]);
 
   const get = useCallback((index: number) => pages.current.get(Math.floor(index / pageSize))?.[index % pageSize], [pageSize]);

@@ -93,6 +93,12 @@ test.describe('OPML import and export', () => {
     await expect.poll(async () => (await app.call<Feed[]>('listFeeds')).find((f) => f.url.endsWith('/local.xml'))!.folderId).toBe(mintFeed.folderId);
     await expect(page.locator('tr.folder-row', { hasText: 'South Asia' })).toContainText('(3)');
 
+    // A refused address is explained, not swallowed (the API's error travels back over HTTP).
+    await page.locator('#add-feed-url').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Add feed' }).click();
+    await expect(page.getByRole('alert')).toContainText('Something went wrong');
+    expect((await app.call<Feed[]>('listFeeds')).length).toBe(3);
+
     // Export OPML: a download holding every feed, with its folder.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export OPML' }).click()]);
     const exported = fs.readFileSync((await download.path())!, 'utf8');
@@ -102,5 +108,15 @@ test.describe('OPML import and export', () => {
     // What the app exported imports cleanly elsewhere: every entry is now a duplicate.
     const again = await app.call<{ imported: number; duplicates: number }>('importOpml', exported);
     expect(again).toMatchObject({ imported: 0, duplicates: 3 });
+  });
+
+  test('a page opened without the token gets nothing from the API and says how to get in', async ({ page }) => {
+    const refused: number[] = [];
+    page.on('response', (r) => { if (r.url().includes('/api/call/')) refused.push(r.status()); });
+    await page.goto(`${app.origin}/`);
+    await expect(page.getByRole('alert').first()).toContainText('access token');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((s) => s === 401)).toBe(true);
+    await expect(page.locator('tr[data-feed-id], [data-statement-id]')).toHaveCount(0);
   });
 });
