@@ -65,6 +65,21 @@ export function App({ api }: { api: PollwatchBridge }) {
     writeUrl(filter, v, true);
   }, [filter]);
 
+  // A desktop notification's click opens app://…#/statement/<id>: show that statement's item with its article open.
+  useEffect(() => {
+    const openFromHash = (): void => {
+      const m = /^#\/statement\/([^/]+)$/.exec(window.location.hash);
+      if (!m) return;
+      const itemId = decodeURIComponent(m[1]!).split('.')[0]!;
+      history.replaceState(history.state, '', window.location.pathname + window.location.search);
+      setFilter({ itemId });
+      setArticleOpen(true);
+    };
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    return () => window.removeEventListener('hashchange', openFromHash);
+  }, [setFilter]);
+
   useEffect(() => {
     const onPop = (): void => {
       setFilterState(readFilter(window.location.search));

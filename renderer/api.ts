@@ -98,11 +98,29 @@ declare global {
 
 let cached: PollwatchBridge | null = null;
 
+/** Only an Error's message crosses Electron's context bridge: the preload writes it "[code] message"; read it back. */
+export function errorFromPreload(err: unknown): ApiError {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^\[([a-z-]+)\] ([\s\S]*)$/.exec(message);
+  const codes: readonly string[] = ['bad-argument', 'not-found', 'unknown-method', 'forbidden', 'failed'];
+  return m && codes.includes(m[1]!) ? new ApiError(m[1] as ApiErrorShape['code'], m[2]!) : new ApiError('failed', message);
+}
+
+/** The preload's bridge with its errors turned into ApiError, like the HTTP bridge's. */
+export function wrapPreloadBridge(raw: PollwatchBridge): PollwatchBridge {
+  const bridge: Partial<Record<MethodName, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const m of METHODS) {
+    const fn = raw[m] as (...args: unknown[]) => Promise<unknown>;
+    bridge[m] = (...args: unknown[]) => fn(...args).catch((e: unknown) => { throw errorFromPreload(e); });
+  }
+  return Object.assign(bridge as unknown as PollwatchApi, { onEvent: (l: (e: PollwatchEvent) => void) => raw.onEvent(l) });
+}
+
 /** The app's bridge: Electron's preload object when present, else the HTTP one (browser mode). */
 export function getBridge(): PollwatchBridge {
   if (cached) return cached;
   if (window.pollwatch) {
-    cached = window.pollwatch;
+    cached = wrapPreloadBridge(window.pollwatch);
     return cached;
   }
   const token = takeToken(window.location, window.sessionStorage, window.history) ?? '';

@@ -144,7 +144,13 @@ export class Poller {
           summary.updatedItems += outcome.updatedItems;
           if (outcome.status === 'error' || outcome.status === 'gone') summary.errors++;
         } catch (err) {
-          networkFailures.push({ feed, err });
+          if (NETWORK_KINDS.has(errorKind(err))) networkFailures.push({ feed, err });
+          else {
+            // Anything else (a store write that failed, say) is this feed's problem, not the network's.
+            answered++;
+            summary.outcomes.push(await this.recordFailure(feed, err, 'error').catch(() => ({ feedId: feed.id, status: 'error' as const, newItems: 0, updatedItems: 0, error: errorMessage(err) })));
+            summary.errors++;
+          }
         }
         this.emit({ done: this.progress.done + 1, newItems: summary.newItems });
       }

@@ -43,7 +43,7 @@ export default async function (): Promise<Record<string, number>> {
     const first = await poller.pollFeeds();
     await store.flush();
     const poll_1000_feeds_s = (performance.now() - t) / 1000;
-    if (first.newItems !== FEEDS * ITEMS) throw new Error(`expected ${FEEDS * ITEMS} new items, got ${first.newItems} (${first.errors} errors)`);
+    if (first.newItems !== FEEDS * ITEMS) throw new Error(`expected ${FEEDS * ITEMS} new items, got ${first.newItems} (${first.errors} errors, offline: ${first.offline}, ${poller.progress.message}; ${JSON.stringify(first.outcomes.slice(0, 2))})`);
     t = performance.now();
     const second = await poller.pollFeeds();
     await store.flush();

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import type { NormalisedItem } from '../../electron/core/feeds/types.js';
 import { itemContentHash, itemIdentity } from '../../electron/core/feeds/identity.js';
 import { itemId } from '../../electron/core/store/ids.js';
+import { newestFirst } from '../../electron/core/store/item-order.js';
 import { JsonFile } from '../../electron/core/store/json-file.js';
 import { encodeAnalysis, encodeItem, type ItemRow, type MetaShardFile } from '../../electron/core/store/codec.js';
 import { emptyMain, SHARD_SCHEMA, type AnalysisCore, type BodyShardData, type ItemBody, type MainData } from '../../electron/core/store/schema.js';
@@ -70,7 +71,7 @@ export async function buildArchive(dir: string, total: number, now: number): Pro
     const dayStart = Math.floor(now / dayMs) * dayMs - d * dayMs;
     const day = new Date(dayStart).toISOString().slice(0, 10);
     for (let seg = 0; seg * SHARD_CAPACITY < ns.length; seg++) {
-      const items: ItemRow[] = [];
+      const metas: ItemMeta[] = [];
       const analyses: MetaShardFile['analyses'] = {};
       const bodyMap: Record<string, ItemBody> = {};
       for (const n of ns.slice(seg * SHARD_CAPACITY, (seg + 1) * SHARD_CAPACITY)) {
@@ -83,10 +84,11 @@ export async function buildArchive(dir: string, total: number, now: number): Pro
           id, feedId, identity, contentHash: itemContentHash(it), guid: it.guid, title: it.title, link: it.link, author: it.author,
           published, updated: null, fetchedAt, sortDate: published, dateFromFetch: false, categories: it.categories,
         };
-        items.push(encodeItem(meta));
+        metas.push(meta);
         analyses[id] = encodeAnalysis(analysisOf(n));
         bodyMap[id] = { summary: it.summary, content: null, enclosures: [], fulltext: null, analysisText: plain[n % plain.length]! };
       }
+      const items: ItemRow[] = metas.sort(newestFirst).map(encodeItem); // the store writes shards newest first
       const key = shardKey(day, seg);
       await Promise.all([
         new JsonFile<MetaShardFile>(shardFile(dir, key, 'meta'), () => ({ schemaVersion: SHARD_SCHEMA, items, analyses })).save(),

@@ -1,6 +1,7 @@
 // The desktop app itself, driven by Playwright's Electron mode: it launches, shows the timeline from app://pollwatch
 // through the preload bridge, and quits. It needs the Electron binary; where there is none (this machine: the binary
 // cannot be downloaded) it prints one line saying so and is skipped, never failed, for that reason.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -37,6 +38,12 @@ test.describe('the desktop app', () => {
 
   test('launches, shows the timeline from app://pollwatch through the preload bridge, and quits', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pollwatch-electron-'));
+    // One subscription (a feed file on disk), so the app opens on the timeline rather than the first-run screen.
+    const feedFile = path.join(dataDir, 'desk.xml');
+    fs.writeFileSync(feedFile, '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>https://example.org/</link>'
+      + '<item><guid>https://example.org/1</guid><title>Vote count</title><link>https://example.org/1</link><pubDate>Fri, 09 Feb 2024 10:00:00 GMT</pubDate>'
+      + '<description>&lt;p&gt;"Claims of fraud should be investigated," said Matthew Miller, a State Department spokesman.&lt;/p&gt;</description></item></channel></rss>');
+    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'add', `file://${feedFile}`, '--data-dir', dataDir], { cwd: ROOT, stdio: 'ignore' });
     const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--data-dir', dataDir], cwd: ROOT, timeout: 60_000 });
     try {
       const page = await app.firstWindow();

@@ -17,3 +17,19 @@ describe('takeToken', () => {
     expect(takeToken(window.location, window.sessionStorage, window.history)).toBe('s3cr.t');
   });
 });
+
+describe('the Electron preload bridge', () => {
+  it('turns "[code] message" errors from the preload back into typed ApiErrors', async () => {
+    const { wrapPreloadBridge, ApiError: ApiErr } = await import('../../renderer/api');
+    const raw = {
+      onEvent: () => () => undefined,
+      getItem: async () => { throw new Error('[not-found] no item x'); },
+      listFeeds: async () => { throw new Error('something else broke'); },
+    } as unknown as Parameters<typeof wrapPreloadBridge>[0];
+    const bridge = wrapPreloadBridge(raw);
+    const notFound = await bridge.getItem('x').catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(ApiErr);
+    expect(notFound).toMatchObject({ code: 'not-found', message: 'no item x' });
+    await expect(bridge.listFeeds()).rejects.toMatchObject({ code: 'failed', message: 'something else broke' });
+  });
+});

@@ -137,17 +137,17 @@ function statementAt(text: string, sent: Span, hit: CueHit, next: CueHit | undef
   // content of the cue ends at the next cue introduced by ", adding" / "and said" / ", according to"
   let limit = sent.end;
   const explicitThat = cue.kind === 'clause' && /^\s*(?:that|que|qu’|qu'|dass)\b/i.test(text.slice(hit.end, hit.end + 8));
-  for (let n = next; n; n = undefined) {
-    // the first later cue that starts a new statement: ", adding that …", "… and said …", ", according to …"
-    void n;
-  }
-  for (const later of laterHits) {
-    const between = text.slice(hit.end, later.start);
-    const cut = /(?:,\s*|\s+(?:and|et|y|und|e|but|mais|pero)\s+)(?:(?:also|then|later|publicly|has|have|had|a|ha|hat|toutefois|néanmoins)\s+)?$/i.exec(between);
+  void next;
+  // the first later cue that starts a new statement: ", adding that …", "… and said …", ", according to …"
+  for (const later of laterHits.slice(0, 8)) {
+    const from = Math.max(hit.end, later.start - 32);
+    const tail = text.slice(from, later.start);
+    const cut = /(?:,\s*|\s+(?:and|et|y|und|e|but|mais|pero)\s+)(?:(?:also|then|later|publicly|has|have|had|a|ha|hat|toutefois|néanmoins)\s+)?$/i.exec(tail);
+    const at = cut ? from + cut.index : -1;
     const commaCut = !!cut && cut[0].trimStart().startsWith(',');
-    if (later.cue.participle && commaCut) { limit = hit.end + cut!.index; break; }
-    if (later.cue.kind === 'according' && commaCut) { limit = hit.end + cut!.index; break; }
-    if (cut && !explicitThat && !later.cue.participle) { limit = hit.end + cut.index; break; }
+    if (later.cue.participle && commaCut) { limit = at; break; }
+    if (later.cue.kind === 'according' && commaCut) { limit = at; break; }
+    if (cut && !explicitThat && !later.cue.participle) { limit = at; break; }
   }
   if (cue.participle && hit.start === sent.start) {
     // "Calling the decision a ‘coup’, the former civil servant urged …": the participial clause ends at its comma

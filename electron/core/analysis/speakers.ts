@@ -139,7 +139,7 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
     if (TITLES.has(low) || TITLES.has(low + '.')) { title = t.text; j = i + 1; }
     const first = j;
     let k = j;
-    while (k < toks.length) {
+    while (k < toks.length && k - first < 8) {
       const w = toks[k]!.text;
       const gap = k > first ? source.slice(toks[k - 1]!.end, toks[k]!.start) : '';
       if (k > first && !/^[ \u00a0]$/.test(gap)) break;
@@ -199,7 +199,7 @@ function cleanRole(s: string): string | null {
 
 /** Organisation inside a role phrase: "from Pakistan's interior ministry", "of Wine’s National Unity Party (NUP)", "Qantas". */
 function orgOf(phrase: string, runs: NameRun[]): string | null {
-  const m = /\b(?:of|from|for|at|with|du|de la|de l’|de l'|des|de|del|von|der|da|do)\s+((?:the\s+)?[^,;()]{2,60}?)\s*(?:\(|,|;|$)/iu.exec(phrase);
+  const m = /\b(?:of|from|for|at|with|du|de la|de l’|de l'|des|de|del|von|der|da|do)\s+((?:the\s+)?[^,;()]{2,60}?)\s*(?:\(|,|;|$)/iu.exec(phrase.slice(0, 200));
   if (m) {
     const cand = m[1]!.trim();
     const ws = cand.split(/\s+/);
@@ -207,7 +207,7 @@ function orgOf(phrase: string, runs: NameRun[]): string | null {
   }
   const orgRun = runs.find((r) => r.org);
   if (orgRun) return orgRun.text;
-  const poss = /([\p{Lu}][\p{L}.-]*(?:\s+[\p{Lu}][\p{L}.-]*)*)['’]s?\s+((?:[\p{Ll}-]+\s+){0,2}(?:ministry|government|party|campaign|coalition|army|court|commission|office|department|embassy|military|police|team))/u.exec(phrase);
+  const poss = /([\p{Lu}][\p{L}.-]{0,30}(?: [\p{Lu}][\p{L}.-]{0,30}){0,3})['’]s? ((?:[\p{Ll}-]{1,30} ){0,2}(?:ministry|government|party|campaign|coalition|army|court|commission|office|department|embassy|military|police|team))/u.exec(phrase.slice(0, 200));
   if (poss) return `${poss[1]} ${poss[2]}`;
   return null;
 }

@@ -69,7 +69,9 @@ export function decodeItem(r: unknown, pool: StringPool): ItemMeta {
   const link = r[6] as string | null;
   const published = r[8] as string | null;
   const fetchedAt = pool.get(r[10] as string);
-  if (![4, 5, 6, 7, 8, 9].every((i) => strOrNull(r[i]) || (i === 4 && r[i] === 1))) throw new StoreFormatError('an item record is malformed');
+  if (!(strOrNull(r[4]) || r[4] === 1) || !strOrNull(r[5]) || !strOrNull(r[6]) || !strOrNull(r[7]) || !strOrNull(r[8]) || !strOrNull(r[9])) {
+    throw new StoreFormatError('an item record is malformed');
+  }
   return {
     id: r[0] as string, feedId: pool.get(r[1] as string), identity: r[2] as string, contentHash: r[3] as string,
     guid: r[4] === 1 ? link : (r[4] as string | null), title: r[5] as string | null, link, author: pool.get(r[7] as string | null),

@@ -46,14 +46,20 @@ export class ItemOrder {
       this.added = [];
       this.needsSort = false;
     } else if (this.added.length) {
-      this.sorted = merge(this.sorted, this.added.sort(newestFirst));
+      this.sorted = mergeNewestFirst(this.sorted, this.added.sort(newestFirst));
       this.added = [];
     }
     return this.sorted;
   }
 }
 
-function merge(a: ItemMeta[], b: ItemMeta[]): ItemMeta[] {
+export function isSorted(list: readonly ItemMeta[]): boolean {
+  for (let i = 1; i < list.length; i++) if (newestFirst(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+/** Merges two lists that are each newest first. */
+export function mergeNewestFirst(a: ItemMeta[], b: ItemMeta[]): ItemMeta[] {
   const out = new Array<ItemMeta>(a.length + b.length);
   let i = 0, j = 0, k = 0;
   while (i < a.length && j < b.length) out[k++] = newestFirst(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;

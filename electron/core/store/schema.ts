@@ -136,7 +136,7 @@ export function checkMetaShard(pool: StringPool): (raw: unknown, file: string) =
     if (!Array.isArray(items)) throw new StoreFormatError('items are not a list');
     if (analyses !== undefined && !isObject(analyses)) throw new StoreFormatError('analyses are not an object');
     const decoded: Record<string, AnalysisCore> = {};
-    for (const [id, a] of Object.entries(analyses ?? {})) decoded[id] = decodeAnalysis(a, pool);
+    if (analyses) for (const id in analyses) decoded[id] = decodeAnalysis(analyses[id], pool);
     return { schemaVersion: SHARD_SCHEMA, items: items.map((r) => decodeItem(r, pool)), analyses: decoded };
   };
 }
