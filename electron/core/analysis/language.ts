@@ -65,7 +65,7 @@ const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, set] of WORD_LISTS) for (const w of set) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 
 /** Function-word hits per language in a sample: the best language, its hits, the runner-up's hits, the word count. */
-export function functionWordVotes(sample: string): { best: string | null; bestHits: number; second: number; words: number } {
+function functionWordVotes(sample: string): { best: string | null; bestHits: number; second: number; words: number } {
   const counts = new Map<string, number>();
   let words = 0;
   WORD_RE.lastIndex = 0;
@@ -98,8 +98,14 @@ export function detectLanguage(text: string, hint?: string | null): string {
   if (letters < MIN_LETTERS) return hinted ?? 'unknown';
 
   const votes = functionWordVotes(sample);
-  // Two well-known languages with about as many function words each: a mixed text, not one language.
-  if (votes.bestHits >= 3 && votes.second >= votes.bestHits * 0.6) return 'unknown';
+  // The two halves clearly in different well-known languages: a mixed text, not one language.
+  if (votes.words >= 12) {
+    const mid = sample.lastIndexOf(' ', sample.length >> 1);
+    const a = functionWordVotes(sample.slice(0, mid));
+    const b = functionWordVotes(sample.slice(mid));
+    const clear = (v: typeof a): boolean => v.bestHits >= 3 && v.bestHits >= v.second * 1.5;
+    if (clear(a) && clear(b) && a.best !== b.best) return 'unknown';
+  }
   if (votes.best && votes.words >= 6) {
     const share = votes.bestHits / votes.words;
     const enough = votes.bestHits >= 3 || (votes.words < 12 && votes.bestHits >= 2 && share >= 0.2);

@@ -42,13 +42,13 @@ const INSTITUTIONS: Record<string, string> = {
   'White House': 'US', 'State Department': 'US', 'Department of State': 'US', Pentagon: 'US', 'Capitol Hill': 'US', 'Oval Office': 'US',
   Kremlin: 'RU', 'State Duma': 'RU', Duma: 'RU', Kreml: 'RU',
   'Downing Street': 'GB', Whitehall: 'GB', Westminster: 'GB', 'Foreign Office': 'GB', 'House of Commons': 'GB', 'Buckingham Palace': 'GB',
-  England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', English: 'GB', Scottish: 'GB', Welsh: 'GB', Britain: 'GB', Briton: 'GB', Britons: 'GB',
-  'Élysée': 'FR', Elysee: 'FR', 'Elysée': 'FR', 'Quai d’Orsay': 'FR', "Quai d'Orsay": 'FR', Matignon: 'FR', 'Assemblée nationale': 'FR',
+  England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', Scottish: 'GB', Welsh: 'GB', Britain: 'GB', Briton: 'GB', Britons: 'GB',
+  'Élysée': 'FR', Elysee: 'FR', 'Elysée': 'FR', 'Quai d’Orsay': 'FR', "Quai d'Orsay": 'FR', Matignon: 'FR',
   Bundestag: 'DE', Bundesrat: 'DE', Bundesregierung: 'DE', Kanzleramt: 'DE', Bundeskanzler: 'DE', Bundeskanzlerin: 'DE', Bundeswahlleiterin: 'DE', Bundeswahlleiter: 'DE',
   Zhongnanhai: 'CN', 'Lok Sabha': 'IN', 'Rajya Sabha': 'IN', IEBC: 'KE', INEC: 'NG', 'Tribunal Superior Eleitoral': 'BR', Planalto: 'BR', Itamaraty: 'BR',
   'Casa Rosada': 'AR', Moncloa: 'ES', 'La Moncloa': 'ES', 'Palazzo Chigi': 'IT', Quirinale: 'IT', Knesset: 'IL', Sejm: 'PL', 'Verkhovna Rada': 'UA',
   'Blue House': 'KR', 'Legislative Yuan': 'TW', Bundeskanzleramt: 'DE', Storting: 'NO', Riksdag: 'SE', Folketing: 'DK', Eduskunta: 'FI',
-  'Electoral Commission of Uganda': 'UG', 'Tribunal Supremo de Elecciones': 'CR', 'Consejo Nacional Electoral': 'VE', 'Jurado Nacional de Elecciones': 'PE',
+  'Electoral Commission of Uganda': 'UG', 'Tribunal Supremo de Elecciones': 'CR', 'Jurado Nacional de Elecciones': 'PE',
   Holland: 'NL', Burma: 'MM', 'Ivory Coast': 'CI', Czechia: 'CZ', 'South Korea': 'KR', 'North Korea': 'KP', 'Taiwanese': 'TW',
 };
 

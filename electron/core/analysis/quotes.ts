@@ -48,7 +48,7 @@ function marksOf(text: string, p: Span): Mark[] {
     let len = 1;
     let family: 'double' | 'single' | null = null;
     let ch = c;
-    if (c === '\'' && text[i + 1] === '\'') { len = 2; family = 'double'; ch = '\'\''; }
+    if ((c === '\'' || c === '’' || c === '‘') && text[i + 1] === c) { len = 2; family = 'double'; ch = c + c; }
     else if (c === ',' && text[i + 1] === ',' && (i === p.start || isWs(text[i - 1])) && isLetter(text[i + 2])) { len = 2; family = 'double'; ch = ',,'; }
     else if (DOUBLE.has(c)) family = 'double';
     else if (SINGLE.has(c)) family = 'single';
@@ -61,7 +61,7 @@ function marksOf(text: string, p: Span): Mark[] {
     if (family === 'double') {
       const leftOk = prev === undefined || OPEN_PUNCT.has(prev) || /[.,;:!?…]/.test(prev) || DOUBLE.has(prev) || SINGLE.has(prev);
       const rightOk = next !== undefined && (!isWs(next) || ((GUILLEMETS.has(c) || c === '„') && next2 !== undefined && !isWs(next2)));
-      canOpen = ch !== '”' ? leftOk && rightOk : leftOk && !isLetter(prev) && isLetter(next);
+      canOpen = ch === '’’' ? false : ch !== '”' ? leftOk && rightOk : leftOk && !isLetter(prev) && isLetter(next);
       if (ch === ',,') canOpen = true;
       canClose = ch !== ',,' && ch !== '„' && prev !== undefined && (!isWs(prev) || GUILLEMETS.has(c)) && isCloseFollower(next);
       if (GUILLEMETS.has(c) && isWs(prev) && !isCloseFollower(next)) canClose = false;

@@ -24,7 +24,7 @@ function cues(list: Array<[string, number]>, left: Cue['left'] = 'word'): Cue[] 
  * Evidence of a public election, referendum or campaign (all languages together: an item quoting a foreign
  * term still counts). Weights: 3 = unambiguous, 2 = strong, 1 = supporting only.
  */
-export const POSITIVE: Cue[] = [
+const POSITIVE: Cue[] = [
   ...cues([
     // English
     ['elections?', 4.5], ['electoral', 4], ['re-?elections?', 4], ['by-elections?', 4], ['referendums?|referenda|plebiscites?', 4],
@@ -55,7 +55,9 @@ export const POSITIVE: Cue[] = [
     ['wahl|wahlen', 3], ['wähler(?:innen)?', 2.5], ['wahlkampf', 3], ['wahlbeteiligung', 3], ['hochrechnung(?:en)?', 2.5],
     ['kandidat(?:in|en|innen)?', 1.5], ['prognose', 2], ['gewählt|wiedergewählt|wählen', 1.5], ['volksabstimmung|volksentscheid|referendum', 3], ['stimmen', 1], ['sitze', 0.5],
     // Italian, Dutch, Polish, Turkish, Romanian, Swedish/Danish/Norwegian, Indonesian
-    ['elezioni|elettorale|elettori|ballottaggio', 3], ['verkiezing(?:en)?|kiezers|stembus', 3], ['wybor(?:y|ach|ów|ami)|wyborcz(?:y|a|e|ych)', 3],
+    ['elezioni|elettorale|elettori|ballottaggio|spoglio', 3], ['candidat[oaie]|urne', 1.5], ['verkiezing(?:en)?|kiezers|stembus', 3], ['opkomst', 2],
+    ['wybor(?:y|ach|ów|ami)|wyborcz(?:y|a|e|ych|ej)', 3], ['frekwencj\\p{L}*|głosowani\\p{L}*|pkw', 2], ['kandydat\\p{L}*', 1.5],
+    ['sandık\\p{L}*|ysk', 2], ['aday(?:lar|ı|ları)?', 1.5],
     ['seçim(?:i|ler|leri|lerde|de|in)?|seçmen(?:ler)?', 2.5], ['alegeri(?:le)?|electoral[ăe]', 3], ['valet|riksdagsvalet|folketingsvalg|stortingsvalg', 2.5],
     ['pemilu|pilpres|pilkada', 3],
     // Cyrillic, Greek, Arabic, Persian, Hindi
@@ -63,7 +65,7 @@ export const POSITIVE: Cue[] = [
     ['(?:ال)?انتخاب(?:ات|ية|ي)?|الاقتراع|الناخبين|استفتاء', 3], ['چناؤ|انتخابات', 3], ['चुनाव|मतदान', 3],
   ]),
   // German compounds: Bundestagswahl, Präsidentschaftswahlen, Europawahl, Stichwahl (inside a word) …
-  ...cues([['wahl(?:en|kampf)?', 3]], 'compound'),
+  ...cues([['wahl(?:en|kampf)?|verkiezing(?:en)?|wybory', 3]], 'compound'),
   ...cues([['wahl(?:kommission|leiter|betrug|lokal|urne|ergebnis|recht|gesetz|beobachter)\\p{L}*', 3]]),
   // Scripts without spaces between words: no word boundaries.
   { re: /选举|大选|選挙|선거|การเลือกตั้ง/gu, w: 3, left: 'none' },
@@ -73,7 +75,7 @@ export const POSITIVE: Cue[] = [
  * Look-alike votes and "elections" outside public office (guideline negatives), and other topics that merely
  * mention voting. Each subtracts evidence.
  */
-export const NEGATIVE: Cue[] = cues([
+const NEGATIVE: Cue[] = cues([
   // Company votes
   ['shareholders?|stockholders?|proxy (?:votes?|advisers?)|annual (?:general )?meeting|AGM|remuneration report|board of directors|executive pay', 3],
   ['accionistas|acionistas|actionnaires|aktionäre|azionisti|aandeelhouders|hauptversammlung|junta de accionistas|assemblée générale des actionnaires', 3],

@@ -28,7 +28,7 @@ const THAT = /^(?:that|que|qu’|qu'|dass|daß|como)$/i;
 const CLAIM_NOUNS = /^(?:claims?|allegations?|accusations?|charges?|reports?|suggestions?|notion|idea|criticism|assertions?|rumou?rs?|speculation|calls?|demands?|any|the\s+(?:claims?|allegations?|accusations?|charges?|reports?|suggestion|notion|idea|criticism|assertions?|rumou?rs?|speculation))\b/i;
 const REJECT_LIKE = /^(?:rejected|rejects|reject|denied|denies|deny|dismissed|dismisses|rejeté|rejette|nié|nie|démenti|rechazó|rechaza|negó|niega|negou|nega|rejeitou|rejeita|bestritt|dementierte|rejecting|denying|dismissing)$/i;
 const BARE_EVENT = /^(?:defeat|la\s+défaite|la\s+derrota|a\s+derrota|die\s+niederlage|victory|the\s+results?|the\s+defeat|his\s+defeat|her\s+defeat|their\s+defeat)$/i;
-const TOLD_OBJECTS = /^(?:reporters?|journalists?|the|a|an|media|press|supporters|parliament|lawmakers|legislators|crowds?|voters|members|delegates|me|us|him|her|them|you|officials|students|residents|listeners|viewers|audiences?)$/i;
+const TOLD_OBJECTS = /^(?:reporters?|journalists?|media|press|supporters|parliament|lawmakers|legislators|crowds?|voters|members|delegates|me|us|him|her|them|you|officials|students|residents|listeners|viewers|audiences?)$/i;
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:–—-]/.test(text[s]!)) s++;
@@ -76,6 +76,9 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
   }
   if (/^(told|tells|tell)$/i.test(hit.text)) {
     // "told reporters they …", "told CNN the …"
+    if (i + 1 < ps.length && /^(the|a|an)$/i.test(ps[i]!.text) && /^(media|press|crowd|audience|rally|news|reporters|journalists|nation|country|parliament|senate|house|assembly|conference|meeting|committee)$/i.test(ps[i + 1]!.text)) {
+      i += /^news$/i.test(ps[i + 1]!.text) && i + 2 < ps.length && /^conference$/i.test(ps[i + 2]!.text) ? 3 : 2;
+    }
     while (i < ps.length && i < 4 && !ps[i]!.punct && (TOLD_OBJECTS.test(ps[i]!.text) || /^\p{Lu}/u.test(ps[i]!.text))) i++;
     if (i === 0) return -1;
   }
@@ -93,6 +96,10 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
   return ps[i]!.start;
 }
 
+/** Bounds on the work per item and per sentence (a sentence with dozens of speech verbs is not prose). */
+const MAX_CUES = 20000;
+const MAX_CUES_PER_SENTENCE = 12;
+
 /** Statements of reported speech in `text`. `quotes` are the direct quotations (cues inside them are ignored). */
 export function findReported(text: string, sents: Span[], quotes: Quotation[], language: string): RawStatement[] {
   const out: RawStatement[] = [];
@@ -100,13 +107,16 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
   re.lastIndex = 0;
   const hitsBySentence = new Map<number, CueHit[]>();
   let m: RegExpExecArray | null;
+  let total = 0;
   while ((m = re.exec(text))) {
+    if (++total > MAX_CUES) break;
     if (insideQuote(quotes, m.index)) continue;
     const si = spanIndexAt(sents, m.index);
     if (si < 0) continue;
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
     const list = hitsBySentence.get(si) ?? [];
+    if (list.length >= MAX_CUES_PER_SENTENCE) continue;
     list.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: cueOf(language, m[0]) });
     hitsBySentence.set(si, list);
   }
@@ -231,7 +241,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, next: CueHit | undef
       if (insideQuote(quotes, s + 2) && insideQuote(quotes, Math.max(s, e - 3))) return null;
       return { ...base, start: s, end: e, speaker, inherit: null };
     }
-    if (restWords === 0 && !endsComma) return null;
+    if (wordCount(text, hit.end, sent.end) === 0 && !endsComma) return null;
   }
 
   // preposed: "<subject> <cue> (that) <content>"

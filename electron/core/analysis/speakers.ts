@@ -5,9 +5,15 @@ import { NON_SOURCES, PRONOUNS } from './cues.js';
 type Tagged = Record<string, string | string[]>;
 const LEXICON: Tagged = (nlp as unknown as { model(): { one: { lexicon: Tagged } } }).model().one.lexicon;
 
+const TAG_CACHE = new Map<string, string>();
 function tagsOf(word: string): string {
+  let r = TAG_CACHE.get(word);
+  if (r !== undefined) return r;
   const t = LEXICON[word.toLowerCase()];
-  return t === undefined ? '' : Array.isArray(t) ? t.join(',') : t;
+  r = t === undefined ? '' : Array.isArray(t) ? t.join(',') : t;
+  if (TAG_CACHE.size > 50000) TAG_CACHE.clear();
+  TAG_CACHE.set(word, r);
+  return r;
 }
 
 /** Is this lower-case word a verb form in compromise's lexicon ("rejected", "has", "will")? */
@@ -91,8 +97,9 @@ export function words(s: string, offset = 0): Tok[] {
   while ((m = WORD_RE.exec(s))) {
     let t = m[0];
     // trailing dot only belongs to abbreviations/initials ("M.", "Jr.", "U.S.")
-    if (t.endsWith('.') && !/^(\p{Lu}|\p{Lu}\.\p{Lu}|\p{Lu}\.\p{Lu}\.\p{Lu}|mr|mrs|ms|dr|jr|sr|st|sen|rep|gov|gen|prof|mme|sra)\.$/iu.test(t)) t = t.replace(/\.+$/, '');
-    t = t.replace(/['’-]+$/, '');
+    if (t.charCodeAt(t.length - 1) === 46 && !/^(\p{Lu}|\p{Lu}\.\p{Lu}|\p{Lu}\.\p{Lu}\.\p{Lu}|mr|mrs|ms|dr|jr|sr|st|sen|rep|gov|gen|prof|mme|sra)\.$/iu.test(t)) t = t.replace(/\.+$/, '');
+    const lastCh = t[t.length - 1];
+    if (lastCh === '\'' || lastCh === '’' || lastCh === '-') t = t.replace(/['’-]+$/, '');
     out.push({ text: t, start: offset + m.index, end: offset + m.index + t.length });
   }
   return out;

@@ -65,11 +65,13 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
       keptReported.push(r);
     }
   }
-  void quotes;
+  const styleOf = new Map(quotes.map((q) => [q.start, q.style]));
   const keptDirect = direct.filter((d) => {
     if (dropDirect.has(d)) return false;
     const w = countWords(text.slice(d.start, d.end));
     if (w < 2) return false;
+    const style = styleOf.get(d.start);
+    if (style === 'dash' || style === 'block') return true;
     if (w <= 3 && !d.attached) return false;
     if (w <= 5 && !d.speaker && !d.attached) return false;
     // titles and labels: every word capitalised
@@ -79,9 +81,20 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
   return [...keptDirect, ...keptReported].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Statements are looked for in the first MAX_SCOPE characters of an item (cut at a paragraph break) — a bound on the
+ * work a hostile multi-megabyte item can cause; offsets stay offsets into the full text. */
+export const MAX_SCOPE = 1_000_000;
+/** At most this many statements per item. */
+export const MAX_STATEMENTS = 3000;
+
 /** Every statement in `text` (language: ISO 639-1). */
-export function findStatements(text: string, language: string, title: string | null = null): FoundStatement[] {
-  if (!text) return [];
+export function findStatements(fullText: string, language: string, title: string | null = null): FoundStatement[] {
+  if (!fullText) return [];
+  let text = fullText;
+  if (text.length > MAX_SCOPE) {
+    const cut = text.lastIndexOf('\n', MAX_SCOPE);
+    text = text.slice(0, cut > MAX_SCOPE / 2 ? cut : MAX_SCOPE);
+  }
   const paras = paragraphs(text);
   const sents = sentences(text, paras);
   const quotes = findQuotations(text, isSpeechWord, paras);
@@ -91,7 +104,7 @@ export function findStatements(text: string, language: string, title: string | n
     ...findReported(text, sents, quotes, language),
   ].sort((a, b) => a.start - b.start);
   // a cue that attributes a quotation ("…,” the court added in a ruling) does not also report speech
-  const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= 0).map((d) => d.cueAt));
+  const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= d.end).map((d) => d.cueAt));
   // reported clauses must not overlap each other: keep the earlier one
   const nonOverlapping: RawStatement[] = [];
   for (const r of reported) {
@@ -103,7 +116,7 @@ export function findStatements(text: string, language: string, title: string | n
   const raws = settleOverlaps(text, direct, nonOverlapping, quotes);
   const quoteSpans = quotes.map((q) => ({ start: q.start, end: q.end }));
   const entities = collectEntities(text, quoteSpans);
-  return resolveAll(text, raws, sents.filter((s) => !insideAny(quoteSpans, s.start)), sents, paras, entities);
+  return resolveAll(text, raws.slice(0, MAX_STATEMENTS), sents.filter((s) => !insideAny(quoteSpans, s.start)), sents, paras, entities);
 }
 
 function insideAny(spans: { start: number; end: number }[], at: number): boolean {

@@ -17,7 +17,9 @@ export interface FullText {
 export type FetchPage = (url: string) => Promise<{ bytes: Uint8Array; contentType: string | null; url: string }>;
 
 /** Pages larger than this are cut before parsing (an article's text is near the top). */
-const MAX_HTML_CHARS = 3_000_000;
+const MAX_HTML_CHARS = 1_500_000;
+/** Readability's cost grows faster than linearly with the element count: pages with more are not read (a few seconds at most). */
+const MAX_ELEMENTS = 8_000;
 /** Less text than this is a teaser, a paywall or an index page, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 
@@ -34,14 +36,14 @@ export function extractArticle(html: string, url: string): { title: string | nul
     return null;
   }
   try {
-    const article = new Readability(dom.window.document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
+    const article = new Readability(dom.window.document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS, maxElemsToParse: MAX_ELEMENTS }).parse();
     if (!article || !article.content) return null;
     const text = htmlToText(article.content);
     if (text.length < MIN_ARTICLE_CHARS) return null;
     const title = article.title ? article.title.replace(/\s+/g, ' ').trim() || null : null;
     return { title, text, html: sanitizeHtml(article.content, pageUrl ?? null) };
   } catch {
-    return null; // Readability gave up on a malformed page: treated as "no article".
+    return null; // Readability gave up (malformed or too large a page): treated as "no article".
   } finally {
     dom.window.close();
   }
@@ -99,7 +101,7 @@ export async function fetchFullText(url: string, fetchPage: FetchPage): Promise<
     if (!page.bytes || page.bytes.byteLength === 0) return fail('The article page was empty.');
     const html = decodePage(page.bytes, page.contentType);
     const article = extractArticle(html, page.url || url);
-    if (!article) return fail('No article text could be found on the page (it may be a paywall, an index page or need JavaScript).');
+    if (!article) return fail('No article text could be found on the page (it may be a paywall, an index page, need JavaScript, or be too large to read).');
     return { text: article.text, html: article.html, fetchedAt, error: null };
   } catch (err) {
     return fail(`The article could not be read from the page: ${reason(err)}`);

@@ -25,6 +25,9 @@ const SAFE_CSS_PROPS = new Set([
 ]);
 const UNSAFE_CSS_VALUE = /url\s*\(|expression|javascript|vbscript|@import|behavior|binding|[\\<>]|\/\*|&#|image-set|element\s*\(|var\s*\(|attr\s*\(/i;
 
+/** Longer HTML is cut before sanitising (a hostile 5 MB item would otherwise take many seconds to show). */
+const MAX_HTML_CHARS = 2_000_000;
+
 let purifier: Purifier | null = null;
 /** The page address of the document being sanitised (sanitising is synchronous, so one slot is enough). */
 let currentBase: string | null = null;
@@ -101,6 +104,7 @@ function createPurifier(): Purifier {
  * Sanitise untrusted HTML for display: DOMPurify (HTML profile, on one lazily created jsdom window) without scripts,
  * event handlers, frames, objects, embeds, forms, meta/base/link, SVG/MathML or unsafe styles; only http(s)/mailto/tel
  * URLs (and inline raster images), made absolute against `baseUrl`; every link opens in a new window without opener.
+ * Input beyond 2 MB is cut off first.
  */
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   if (!html) return '';
@@ -111,7 +115,7 @@ export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   }
   currentBase = base;
   try {
-    return purifier.sanitize(html, {
+    return purifier.sanitize(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html, {
       USE_PROFILES: { html: true },
       FORBID_TAGS,
       FORBID_ATTR,

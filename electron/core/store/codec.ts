@@ -4,18 +4,20 @@
 // in memory when read. Analysis and statement fields this version does not know are kept in a trailing object.
 import type { Statement } from '../analysis/types.js';
 import { StoreFormatError } from './json-file.js';
-import type { AnalysisCore } from './schema.js';
-import type { ItemMeta } from './types.js';
+import type { ItemMeta, StoredAnalysis } from './types.js';
+
+/** An analysis as kept in memory and in a meta shard: its text lives with the item's body. */
+export type AnalysisCore = Omit<StoredAnalysis, 'text'>;
 
 /** [id, feedId, identity, contentHash, guid (1 = same as link), title, link, author, published, updated, fetchedAt, sortDate (0 = published ?? fetchedAt), categories] */
 export type ItemRow = [string, string, string, string, string | null | 1, string | null, string | null, string | null, string | null, string | null, string, string | 0, string[]];
-type StatementRow = unknown[];
 type AnalysisRow = unknown[];
 
 export interface MetaShardFile {
   schemaVersion: number;
   items: ItemRow[];
-  analyses: Record<string, AnalysisRow>;
+  /** analyses[i] belongs to items[i]; 0 when that item has none. */
+  analyses: (AnalysisRow | 0)[];
 }
 
 const STATEMENT_KEYS = ['quote', 'start', 'end', 'direct', 'speaker', 'speakerRole', 'speakerOrg', 'speakerCountry', 'aboutCountry', 'topics', 'stance', 'confidence', 'cue', 'context'] as const;

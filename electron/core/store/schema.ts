@@ -2,9 +2,9 @@
 // up to date. A file from a newer schema is refused (NewerSchemaError), never rewritten.
 import type { SavedSearch } from '../../contract/api.js';
 import { NewerSchemaError, StoreFormatError } from './json-file.js';
-import type { FeedRecord, FolderRecord, ItemMeta, ReviewRecord, SettingsRecord, StoredAnalysis, FullText } from './types.js';
+import type { FeedRecord, FolderRecord, ItemMeta, ReviewRecord, SettingsRecord, FullText } from './types.js';
 import type { Enclosure } from '../feeds/types.js';
-import { decodeAnalysis, decodeItem, type StringPool } from './codec.js';
+import { decodeAnalysis, decodeItem, type AnalysisCore, type StringPool } from './codec.js';
 
 /** The main file (settings, feeds, folders, saved searches). 1 → 2: feeds gained ttlMinutes, retryAfter, health.lastNewItems. */
 export const MAIN_SCHEMA = 2;
@@ -24,14 +24,14 @@ export interface ReviewsData {
   reviews: Record<string, ReviewRecord>;
 }
 
-/** An analysis as kept in memory and in a meta shard: its text lives with the item's body. */
-export type AnalysisCore = Omit<StoredAnalysis, 'text'>;
+export type { AnalysisCore };
 
 /** What loads at start for a group of items: their metadata and analyses (stored compactly, see codec.ts). */
 export interface MetaShardData {
   schemaVersion: number;
   items: ItemMeta[];
-  analyses: Record<string, AnalysisCore>;
+  /** analyses[i] belongs to items[i]. */
+  analyses: (AnalysisCore | undefined)[];
 }
 
 export interface ItemBody {
@@ -134,9 +134,8 @@ export function checkMetaShard(pool: StringPool): (raw: unknown, file: string) =
     versionOf(raw, file, SHARD_SCHEMA);
     const { items, analyses } = raw;
     if (!Array.isArray(items)) throw new StoreFormatError('items are not a list');
-    if (analyses !== undefined && !isObject(analyses)) throw new StoreFormatError('analyses are not an object');
-    const decoded: Record<string, AnalysisCore> = {};
-    if (analyses) for (const id in analyses) decoded[id] = decodeAnalysis(analyses[id], pool);
+    if (!Array.isArray(analyses) || analyses.length !== items.length) throw new StoreFormatError('analyses do not match the items');
+    const decoded = analyses.map((a) => (a === 0 ? undefined : decodeAnalysis(a, pool)));
     return { schemaVersion: SHARD_SCHEMA, items: items.map((r) => decodeItem(r, pool)), analyses: decoded };
   };
 }

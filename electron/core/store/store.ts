@@ -33,7 +33,9 @@ const LOADED_BODY_SHARDS = 16;
 interface Shard {
   key: string;
   day: string;
-  ids: Set<string>;
+  /** The shard's item ids; built from `loadedIds` when first needed (start-up stays cheap). */
+  idSet: Set<string> | null;
+  loadedIds: string[];
   meta: JsonFile<MetaShardFile>;
   body: JsonFile<BodyShardData>;
   bodies: Record<string, ItemBody> | null;
@@ -65,6 +67,14 @@ const iso = (s: string | null | undefined): string | null => {
 const cloneFeed = (f: FeedRecord): FeedRecord => ({ ...f, health: { ...f.health } });
 const cloneReview = (r: ReviewRecord): ReviewRecord => ({ ...r, correction: r.correction ? { ...r.correction } : null });
 
+function idsOf(shard: Shard): Set<string> {
+  if (!shard.idSet) {
+    shard.idSet = new Set(shard.loadedIds);
+    shard.loadedIds = [];
+  }
+  return shard.idSet;
+}
+
 function emptyBody(): ItemBody {
   return { summary: null, content: null, enclosures: [], fulltext: null, analysisText: null };
 }
@@ -83,6 +93,8 @@ export class Store {
   private readonly order = new ItemOrder((m) => this.entries.get(m.id)?.meta === m);
   private queue: Promise<void> = Promise.resolve();
   private clock = 0;
+  /** Shards whose bodies the running change is using (never evicted meanwhile). */
+  private readonly pinned = new Set<Shard>();
   private closed = false;
 
   private constructor(readonly dataDir: string, main: MainData, reviews: ReviewsData | null, problems: StoreProblem[]) {
@@ -134,28 +146,37 @@ export class Store {
       (groups.get(day) ?? groups.set(day, []).get(day)!).push({ key, data: loaded[i] ?? null });
     });
     // Newest day first; each shard file is written newest first, so a day is a merge of its segments.
-    let sorted: ItemMeta[] = [];
+    const sorted: ItemMeta[] = [];
     let inOrder = true;
+    let total = 0;
     for (const day of [...groups.keys()].sort().reverse()) {
       let dayItems: ItemMeta[] = [];
       for (const { key, data } of groups.get(day)!.sort((a, b) => Number(a.key.slice(11)) - Number(b.key.slice(11)))) {
         // A quarantined meta file's segment is not reused: its body file stays as it was, beside the kept copy.
         if (!data) continue;
         const shard = store.registerShard(key, day);
-        const fresh: ItemMeta[] = [];
-        for (const m of data.items) {
-          if (store.entries.has(m.id)) continue;
-          store.entries.set(m.id, { meta: m, shard, analysis: data.analyses[m.id] });
-          shard.ids.add(m.id);
-          if (dayOf(m.sortDate) !== day) inOrder = false;
-          fresh.push(m);
+        const fresh = data.items;
+        const ids = new Array<string>(fresh.length);
+        for (let i = 0; i < fresh.length; i++) {
+          const m = fresh[i]!;
+          store.entries.set(m.id, { meta: m, shard, analysis: data.analyses[i] });
+          ids[i] = m.id;
+          if (!m.sortDate.startsWith(day)) inOrder = false;
         }
-        if (!isSorted(fresh)) fresh.sort(newestFirst);
+        total += fresh.length;
+        shard.loadedIds = ids;
+        if (!isSorted(fresh)) fresh.sort(newestFirst); // after the loop: analyses[i] matches items[i] as read
         dayItems = dayItems.length ? mergeNewestFirst(dayItems, fresh) : fresh;
       }
-      sorted = sorted.length ? sorted.concat(dayItems) : dayItems;
+      for (const m of dayItems) sorted.push(m);
     }
-    store.order.load(sorted, inOrder);
+    if (store.entries.size !== total) {
+      // The same item in two files (never written so, but possible after hand edits): the last one read wins.
+      for (const shard of store.shards.values()) shard.loadedIds = shard.loadedIds.filter((id) => store.entries.get(id)!.shard === shard);
+      store.order.load(sorted.filter((m) => store.entries.get(m.id)!.meta === m), false);
+    } else {
+      store.order.load(sorted, inOrder);
+    }
 
     if (!checked || checked.migratedFrom !== null) {
       if (checked && checked.migratedFrom !== null) {
@@ -342,7 +363,7 @@ export class Store {
         }
       }
       const shards = [...new Set(plan.map((p) => p.shard))];
-      await Promise.all(shards.map((s) => this.loadBodies(s)));
+      await Promise.all(shards.map((s) => this.bodiesForChange(s)));
       const added: string[] = [];
       const updated: string[] = [];
       for (const p of plan) {
@@ -351,7 +372,7 @@ export class Store {
         p.shard.bodies![p.id] = body;
         if (p.isNew) {
           this.entries.set(p.id, { meta, shard: p.shard, analysis: undefined });
-          p.shard.ids.add(p.id);
+          idsOf(p.shard).add(p.id);
           this.perFeedCounts?.set(feedId, (this.perFeedCounts.get(feedId) ?? 0) + 1);
           this.order.add(meta);
           added.push(p.id);
@@ -414,7 +435,7 @@ export class Store {
   setFullText(id: string, fulltext: FullText): Promise<void> {
     return this.mutate(async (save) => {
       const shard = this.itemShard(id);
-      const bodies = await this.loadBodies(shard);
+      const bodies = await this.bodiesForChange(shard);
       (bodies[id] ??= emptyBody()).fulltext = { ...fulltext };
       save(shard.body);
     });
@@ -425,7 +446,7 @@ export class Store {
   setAnalysis(id: string, analysis: StoredAnalysis): Promise<void> {
     return this.mutate(async (save) => {
       const shard = this.itemShard(id);
-      const bodies = await this.loadBodies(shard);
+      const bodies = await this.bodiesForChange(shard);
       const { text, ...core } = analysis;
       this.entries.get(id)!.analysis = core;
       (bodies[id] ??= emptyBody()).analysisText = text;
@@ -557,10 +578,13 @@ export class Store {
     try {
       result = await change((file) => { saves.push(file instanceof Promise ? file : file.save()); });
     } catch (err) {
+      this.pinned.clear();
       release();
       await Promise.allSettled(saves);
       throw err;
     }
+    // The change's saves are queued now (a file being written is never evicted), so its shards can be unpinned.
+    this.pinned.clear();
     release();
     await Promise.all(saves);
     return result;
@@ -598,7 +622,7 @@ export class Store {
 
   private registerShard(key: string, day: string): Shard {
     const shard: Shard = {
-      key, day, ids: new Set(), bodies: null, loading: null, used: 0,
+      key, day, idSet: null, loadedIds: [], bodies: null, loading: null, used: 0,
       meta: new JsonFile<MetaShardFile>(shardFile(this.dataDir, key, 'meta'), () => this.metaSnapshot(shard)),
       body: new JsonFile<BodyShardData>(shardFile(this.dataDir, key, 'body'), () => {
         if (!shard.bodies) throw new Error(`bodies of ${key} are not loaded`);
@@ -617,7 +641,7 @@ export class Store {
   private shardFor(day: string, extra: Map<Shard, number>): Shard {
     const d = this.days.get(day);
     const last = d?.shards[d.shards.length - 1];
-    if (last && last.ids.size + (extra.get(last) ?? 0) < SHARD_CAPACITY) return last;
+    if (last && idsOf(last).size + (extra.get(last) ?? 0) < SHARD_CAPACITY) return last;
     const segment = (d?.maxSegment ?? -1) + 1;
     const shard = this.registerShard(shardKey(day, segment), day);
     return shard;
@@ -625,15 +649,21 @@ export class Store {
 
   private metaSnapshot(shard: Shard): MetaShardFile {
     const items: ItemRow[] = [];
-    const analyses: MetaShardFile['analyses'] = {};
+    const analyses: MetaShardFile['analyses'] = [];
     // Newest first, so that loading needs no sort.
-    const metas = [...shard.ids].map((id) => this.entries.get(id)!.meta).sort(newestFirst);
+    const metas = [...idsOf(shard)].map((id) => this.entries.get(id)!.meta).sort(newestFirst);
     for (const m of metas) {
       items.push(encodeItem(m));
       const a = this.entries.get(m.id)!.analysis;
-      if (a) analyses[m.id] = encodeAnalysis(a);
+      analyses.push(a ? encodeAnalysis(a) : 0);
     }
     return { schemaVersion: SHARD_SCHEMA, items, analyses };
+  }
+
+  /** Loads a shard's bodies for the running change and keeps them in memory until the change has queued its saves. */
+  private bodiesForChange(shard: Shard): Promise<Record<string, ItemBody>> {
+    this.pinned.add(shard);
+    return this.loadBodies(shard);
   }
 
   private async loadBodies(shard: Shard): Promise<Record<string, ItemBody>> {
@@ -666,7 +696,7 @@ export class Store {
     const loaded = [...this.shards.values()].filter((s) => s.bodies && s !== keep);
     if (loaded.length < LOADED_BODY_SHARDS) return;
     loaded.sort((a, b) => a.used - b.used);
-    for (const s of loaded.slice(0, loaded.length - LOADED_BODY_SHARDS + 1)) if (!s.body.busy) s.bodies = null;
+    for (const s of loaded.slice(0, loaded.length - LOADED_BODY_SHARDS + 1)) if (!s.body.busy && !this.pinned.has(s)) s.bodies = null;
   }
 
   /** Removes items (and whole shard files when a shard empties). Runs inside mutate(). */
@@ -678,12 +708,12 @@ export class Store {
       if (s) (byShard.get(s) ?? byShard.set(s, []).get(s)!).push(id);
     }
     for (const [shard, gone] of byShard) {
-      const emptied = gone.length === shard.ids.size;
-      const bodies = emptied ? null : await this.loadBodies(shard);
+      const emptied = gone.length === idsOf(shard).size;
+      const bodies = emptied ? null : await this.bodiesForChange(shard);
       for (const id of gone) {
         const m = this.entries.get(id)!.meta;
         this.entries.delete(id);
-        shard.ids.delete(id);
+        idsOf(shard).delete(id);
         if (bodies) delete bodies[id];
         const n = (this.perFeedCounts?.get(m.feedId) ?? 1) - 1;
         if (n > 0) this.perFeedCounts?.set(m.feedId, n); else this.perFeedCounts?.delete(m.feedId);

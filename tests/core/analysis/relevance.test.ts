@@ -29,6 +29,12 @@ describe('electionRelevance: election news counts', () => {
     expect(related('Os brasileiros vão às urnas no domingo para escolher prefeitos e vereadores em 5.570 municípios.', null, 'pt').related).toBe(true);
   });
 
+  it('is reasonable on other languages (Italian, Dutch, Polish)', () => {
+    expect(related('Le elezioni regionali in Sardegna si sono concluse con la vittoria della candidata del centrosinistra. Lo spoglio è durato tutta la notte.', null, 'it').related).toBe(true);
+    expect(related('Bij de Tweede Kamerverkiezingen werd de PVV de grootste partij. De opkomst lag op 77 procent.', null, 'nl').related).toBe(true);
+    expect(related('W niedzielnych wyborach parlamentarnych w Polsce frekwencja wyniosła 74 procent, podała PKW.', null, 'pl').related).toBe(true);
+  });
+
   it('counts referendums, observer reports, court rulings on an election and electoral-law changes', () => {
     expect(related('Citizens voted in a referendum on the new constitution; official results showed 61% in favour.').related).toBe(true);
     expect(related('International election observers said the vote was marred by irregularities at polling stations and intimidation of voters.').related).toBe(true);
@@ -53,6 +59,14 @@ describe('electionRelevance: look-alikes do not count', () => {
     const r = related(text);
     expect(r.related).toBe(false);
     expect(r.score).toBeLessThan(0.5);
+  });
+
+  it('rejects look-alikes in Spanish, French, German and Portuguese', () => {
+    expect(related('El Congreso aprobó la ley de presupuestos con 180 votos a favor y 170 en contra tras un intenso debate.', null, 'es').related).toBe(false);
+    expect(related('L’Assemblée nationale a rejeté la motion de censure déposée par l’opposition contre le gouvernement.', null, 'fr').related).toBe(false);
+    expect(related('Die Aktionäre stimmten auf der Hauptversammlung mit großer Mehrheit für die Dividende und wählten den Aufsichtsrat.', null, 'de').related).toBe(false);
+    expect(related('Les cardinaux se réuniront en conclave pour élire le nouveau pape, a annoncé le Vatican.', null, 'fr').related).toBe(false);
+    expect(related('O Flamengo anunciou a contratação do atacante, que assinou contrato até 2027; o técnico elogiou o jogador.', null, 'pt').related).toBe(false);
   });
 
   it('does not count a long article that mentions an election only in passing', () => {

@@ -1,6 +1,12 @@
 // Stance of a statement: critical, supportive, defensive or neutral, from the speech verb, the words and who speaks about whom.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stanceOf } from '../../../electron/core/analysis/stance.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SEED = path.resolve(here, '../../../../shared/data/seed-article.json');
 
 const s = (quote: string, cue: string | null, speakerCountry: string | null = null, aboutCountry: string | null = null, language = 'en', context = '') =>
   stanceOf({ quote, context: context || quote, cue, speakerCountry, aboutCountry, language });
@@ -40,5 +46,22 @@ describe('stanceOf', () => {
   it('survives hostile input: 5 MB of mixed scripts and right-to-left text', () => {
     const text = 'انتخابات \u202e Выборы 選挙 '.repeat(250_000);
     expect(stanceOf({ quote: text, context: text, cue: text, speakerCountry: null, aboutCountry: null, language: 'unknown' })).toBe('neutral');
+  });
+
+  it('gives the seed article’s statements their annotated stance (US critical/supportive, Pakistan defensive)', (ctx) => {
+    if (!fs.existsSync(SEED)) { console.log(`skipped: ${SEED} is absent`); ctx.skip(); return; }
+    const seed = JSON.parse(fs.readFileSync(SEED, 'utf8')) as { text: string; statements: Array<{ quote: string; start: number; end: number; stance: string; speaker_country: string | null; about_country: string | null }> };
+    const t = seed.text;
+    let right = 0;
+    for (const st of seed.statements) {
+      // The sentence around the statement, and the words next to it where the speech verb is.
+      const from = Math.max(t.lastIndexOf('. ', st.start) + 2, t.lastIndexOf('\n', st.start) + 1, 0);
+      const dot = t.indexOf('. ', st.end);
+      const to = dot < 0 ? t.length : dot + 1;
+      const cue = `${t.slice(Math.max(from, st.start - 40), st.start)} ${t.slice(st.end, Math.min(to, st.end + 30))}`;
+      const got = stanceOf({ quote: st.quote, context: t.slice(from, to), cue, speakerCountry: st.speaker_country, aboutCountry: st.about_country, language: 'en' });
+      if (got === st.stance) right++;
+    }
+    expect(right).toBeGreaterThanOrEqual(9);
   });
 });

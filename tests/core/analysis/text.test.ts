@@ -46,6 +46,10 @@ describe('itemPlainText', () => {
     expect(itemPlainText(base)).toBe('Headline\n\nThe whole story.\n\nSecond paragraph.');
     expect(itemPlainText({ ...base, content: null })).toBe('Headline\n\nShort teaser.');
   });
+  it('reads the summary when the "content" is only a shorter teaser of it', () => {
+    expect(itemPlainText({ title: null, summary: '<p>The full story as the feed gives it in its summary, with all the details.</p>', content: '<p>Teaser.</p>' }))
+      .toBe('The full story as the feed gives it in its summary, with all the details.');
+  });
   it('does not repeat a title the body already starts with, and works without a title', () => {
     expect(itemPlainText({ title: 'Headline', summary: null, content: '<p>Headline</p><p>Body</p>' })).toBe('Headline\n\nBody');
     expect(itemPlainText({ title: null, summary: 'Only summary', content: null })).toBe('Only summary');

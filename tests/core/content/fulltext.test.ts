@@ -39,6 +39,12 @@ beforeAll(async () => {
       res.end(iconv.encode(html.replace(/[“”]/g, '"'), 'latin1'));
       return;
     }
+    if (url === '/huge') {
+      const chunk = '<p>انتخابات \u202e Выборы 選挙 <a href="javascript:x" onclick="y">fraud</a> <img src=x onerror=alert(1)> results were announced.</p>';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<html><body><article>${chunk.repeat(Math.ceil(5_000_000 / chunk.length))}</article></body></html>`);
+      return;
+    }
     if (url === '/pdf') { res.writeHead(200, { 'content-type': 'application/pdf' }); res.end('%PDF-1.4'); return; }
     if (url === '/index') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html><body><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul></body></html>'); return; }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -86,6 +92,9 @@ describe('fetchFullText', () => {
     expect(pdf.error).toMatch(/application\/pdf/);
     const index = await fetchFullText(`${base}/index`, fetchPage);
     expect(index.error).toMatch(/No article text/);
+    const huge = await fetchFullText(`${base}/huge`, fetchPage);
+    expect(huge.text).toBeNull();
+    expect(huge.error).toMatch(/too large/);
     const refused = await fetchFullText('http://127.0.0.1:1/nothing', fetchPage);
     expect(refused.error).toMatch(/could not be downloaded/);
   });

@@ -153,6 +153,39 @@ describe('items', () => {
   });
 });
 
+describe('many shards', () => {
+  it('keeps every body change when more shards are opened than stay in memory', async () => {
+    const feed = await store.addFeed({ url: 'https://a.example/feed', title: 'A' });
+    const days = Array.from({ length: 40 }, (_, d) => `2023-${String(1 + Math.floor(d / 28)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}T12:00:00Z`);
+    const { added } = await store.upsertItems(feed.id, days.map((published, n) => item(n, { published })), '2024-01-01T00:00:00Z');
+    await Promise.all(added.map((id, n) => store.setFullText(id, { text: `text ${n}`, html: null, fetchedAt: '2024-01-01T00:00:00Z', error: null })));
+    await Promise.all(added.map((id, n) => store.setAnalysis(id, analysis(`analysed ${n}`))));
+    for (const [n, id] of added.entries()) expect((await store.getItem(id))!.fulltext!.text).toBe(`text ${n}`);
+    await reopen();
+    for (const [n, id] of added.entries()) {
+      expect((await store.getItem(id))!.fulltext!.text).toBe(`text ${n}`);
+      expect(store.getAnalysis(id)!.text).toBe(`analysed ${n}`);
+    }
+  });
+
+  it('an item found in two shard files (hand-edited data) is listed once', async () => {
+    const feed = await store.addFeed({ url: 'https://a.example/feed', title: 'A' });
+    await store.upsertItems(feed.id, [item(1, { published: '2024-01-01T00:00:00Z' }), item(2, { published: '2024-01-02T00:00:00Z' })], '2024-02-10T00:00:00Z');
+    await store.close();
+    const a = path.join(dir, 'items', '2024-01-01.0.meta.json');
+    const b = path.join(dir, 'items', '2024-01-02.0.meta.json');
+    const fa = JSON.parse(await fs.readFile(a, 'utf8')) as { items: unknown[]; analyses: unknown[] };
+    const fb = JSON.parse(await fs.readFile(b, 'utf8')) as { items: unknown[]; analyses: unknown[] };
+    fb.items.push(fa.items[0]);
+    fb.analyses.push(0);
+    await fs.writeFile(b, JSON.stringify(fb));
+    store = await Store.open(dir);
+    expect(store.itemCount()).toBe(2);
+    expect(store.listItems()).toHaveLength(2);
+    expect(new Set(store.listItems().map((m) => m.id)).size).toBe(2);
+  });
+});
+
 describe('analyses and reviews', () => {
   it('keep analyses (with their text) and reviews across a restart', async () => {
     const feed = await store.addFeed({ url: 'https://a.example/feed', title: 'A' });
