@@ -47,6 +47,8 @@ export async function run(argv: string[]): Promise<number> {
     input.once('error', (e) => resolve(e));
   });
   if (opened) throw new CliError(`cannot read ${file}: ${opened.message}`);
+  // a closed pipe (`extract … | head`) ends the output quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   const rl = createInterface({ input, crlfDelay: Infinity });
   for await (const raw of rl) {
     const line = raw.replace(/^\uFEFF/, '');

@@ -33,11 +33,16 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
       }
       return null;
     }, null);
+    // the statement's subject country: the item's election country when the statement mentions it, else another country
+    // it mentions (not the speaker's own), else the item's election country
     const about = safe(() => {
-      const inQuote = countryMentions(f.quote)[0]?.code ?? null;
-      if (inQuote) return inQuote;
-      const inContext = countryMentions(f.context)[0]?.code ?? null;
-      return inContext ?? mainCountry ?? speakerCountry;
+      for (const part of [f.quote, f.context]) {
+        const codes = countryMentions(part).map((m) => m.code);
+        if (mainCountry && codes.includes(mainCountry)) return mainCountry;
+        const other = codes.find((c) => c !== speakerCountry);
+        if (other) return other;
+      }
+      return mainCountry ?? speakerCountry;
     }, mainCountry);
     const topics = safe(() => topicsOf(`${f.quote} ${f.context}`, language), [] as string[]);
     const stance = safe(() => stanceOf({ quote: f.quote, context: f.context, cue: f.cue, speakerCountry, aboutCountry: about, language }), 'neutral' as const);

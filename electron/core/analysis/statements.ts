@@ -156,6 +156,7 @@ function subjectMentions(text: string, sents: Span[]): { at: number; parsed: Spe
 }
 
 const WINDOW = 40;
+const SPEAKS_FOR = /\b(?:spokes(?:man|woman|person)|official|representative|porte-parole|portavoz|vocero|sprecher(?:in)?|porta-voz)\b/i;
 
 /** First index whose `at` is >= `at` (arrays sorted by `at`). */
 function lowerBound(arr: { at: number }[], at: number): number {
@@ -286,6 +287,11 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       if (prev && pi - prevPara <= 2) res = prev;
     }
     if (r.direct && !res && countWords(text.slice(r.start, r.end)) < 5) continue;
+    if (res && res.kind === 'name' && !res.org && res.role && SPEAKS_FOR.test(res.role)) {
+      // "spokesman Matthew Miller" speaks for the organisation named just before
+      const org = latest(res.at + 1, (x) => x.kind === 'org' && !!x.speaker && x.at > res!.at - 1500, false);
+      if (org?.speaker) res = { ...res, org: org.org ?? org.speaker.replace(/^the\s+/i, '') };
+    }
     if (res) {
       history.push({ ...res, at: Math.max(res.at, r.cueAt) });
       if (si >= 0) bySentence.set(si, res);

@@ -1,0 +1,2 @@
+import bench from './tests/bench/analysis.bench.ts';
+console.log(await bench());
