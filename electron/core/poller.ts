@@ -1,6 +1,7 @@
 // Runs feeds on schedule with bounded concurrency: fetch (conditional GET) → parse → store, recording each feed's
 // health (status, error count, next check) and reporting progress. When the whole network is down it pauses and says
 // so instead of counting errors against every feed. Plain Node: no electron import.
+import { setMaxListeners } from 'node:events';
 import type { PollProgress } from '../contract/api.js';
 import type { FetchResult } from './feeds/fetch.js';
 import type { NormalisedFeed } from './feeds/types.js';
@@ -60,18 +61,25 @@ export class Poller {
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private offlineUntil = 0;
-  private abort = new AbortController();
+  private abort = this.newAbort();
   progress: PollProgress = { running: false, done: 0, total: 0, newItems: 0, offline: false, message: null };
 
   constructor(private readonly deps: PollerDeps) {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** One signal stops every fetch of a round; each concurrent fetch listens to it. */
+  private newAbort(): AbortController {
+    const c = new AbortController();
+    setMaxListeners(0, c.signal);
+    return c;
+  }
+
   /** Starts the scheduler: due feeds are polled every tick. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.abort = new AbortController();
+    this.abort = this.newAbort();
     const tick = (): void => {
       if (this.stopped) return;
       void this.pollDue().catch(() => undefined).finally(() => {
@@ -198,7 +206,7 @@ export class Poller {
     }
     const stored = await store.upsertItems(feed.id, parsed.items, fetchedAt);
     const changed = [...stored.added, ...stored.updated];
-    const itemCount = store.listItems({ feedId: feed.id }).length;
+    const itemCount = store.feedItemCount(feed.id);
     const health = this.health(feed, { lastStatus: 'ok', lastError: parsed.error ? `partly recovered: ${parsed.error}` : null, errorCount: 0, lastNewItems: stored.added.length, itemCount }, 0, parsed.ttlMinutes ?? feed.ttlMinutes);
     const title = feed.title && feed.title !== feed.url ? feed.title : parsed.title ?? feed.title;
     await store.updateFeed(feed.id, {

@@ -160,7 +160,7 @@ export async function openService(opts: ServiceOptions): Promise<PollwatchServic
     health: {
       lastFetchAt: f.health.lastFetchAt, lastStatus: f.paused ? 'paused' : f.health.lastStatus, lastError: f.health.lastError,
       errorCount: f.health.errorCount, nextCheckAt: f.paused ? null : f.health.nextCheckAt,
-      itemCount: store.listItems({ feedId: f.id }).length,
+      itemCount: store.feedItemCount(f.id),
     },
   });
   const requireFeed = (id: string): FeedRecord => {

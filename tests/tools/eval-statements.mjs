@@ -50,7 +50,8 @@ for (const set of sets) {
       fs.writeFileSync(gold, goldLines.map((g) => JSON.stringify({
         id: g.id, text: g.text,
         attributions: (g.statements ?? []).map((s, i) => ({
-          id: `S${i + 1}`, source: s.speaker ? { start: 0, end: 0, text: s.speaker } : null, cue: null,
+          id: `S${i + 1}`, cue: null,
+          source: s.speaker ? (() => { const at = g.text.indexOf(s.speaker); return at >= 0 ? { start: at, end: at + s.speaker.length, text: s.speaker } : { start: 0, end: 0, text: s.speaker }; })() : null,
           content: { start: s.start, end: s.end, text: s.quote }, direct: !!s.direct, quote_type: s.direct ? 'direct' : 'indirect',
         })),
       })).join('\n') + '\n');

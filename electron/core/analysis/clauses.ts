@@ -5,15 +5,20 @@ export interface Piece { text: string; start: number; end: number; punct: boolea
 
 const PIECE_RE = /[\p{L}\p{N}][\p{L}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
 
+const PIECE_G = new RegExp(PIECE_RE.source, 'gu');
+
 /** Words and punctuation marks of text[from, to) with absolute offsets. */
 export function pieces(text: string, from: number, to: number): Piece[] {
   const out: Piece[] = [];
-  const s = text.slice(from, to);
-  PIECE_RE.lastIndex = 0;
+  if (to <= from) return out;
+  PIECE_G.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = PIECE_RE.exec(s))) {
-    const t = m[0];
-    out.push({ text: t, start: from + m.index, end: from + m.index + t.length, punct: !/[\p{L}\p{N}]/u.test(t[0]!) });
+  while ((m = PIECE_G.exec(text)) && m.index < to) {
+    let t = m[0];
+    if (m.index + t.length > to) t = t.slice(0, to - m.index);
+    const c = t.charCodeAt(0);
+    const punct = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(t[0]!)));
+    out.push({ text: t, start: m.index, end: m.index + t.length, punct });
   }
   return out;
 }
@@ -54,7 +59,7 @@ export interface Subject { text: string; start: number; end: number; role?: stri
  * Returns 'elided' when the verb follows "and"/a comma after a verb phrase ("… and said …"), null when none is found.
  */
 export function subjectBefore(text: string, cueStart: number, floor: number): Subject | 'elided' | null {
-  const ps = pieces(text, Math.max(floor, cueStart - 260), cueStart);
+  const ps = pieces(text, Math.max(floor, cueStart - 180), cueStart);
   let i = ps.length - 1;
   while (i >= 0 && !ps[i]!.punct && isSkippableBeforeCue(ps[i]!.text)) i--;
   // French inversion "a-t-il", "dit-elle"
@@ -134,7 +139,13 @@ export function isAdjunctStart(w: string): boolean {
 /** Does a span of text look like a content clause (has several words and is not just an adjunct)? */
 export function wordCount(text: string, from: number, to: number): number {
   let n = 0;
-  for (const p of pieces(text, from, to)) if (!p.punct) n++;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const w = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(text[i]!));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
   return n;
 }
 

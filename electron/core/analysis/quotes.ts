@@ -19,6 +19,7 @@ export interface Quotation {
 
 interface Mark { at: number; len: number; ch: string; family: 'double' | 'single'; canOpen: boolean; canClose: boolean }
 
+const MARK_RE = /["“”„«»'‘’‚‹›,]/g;
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const SINGLE = new Set(['\'', '‘', '’', '‚', '‹', '›']);
 const OPEN_PUNCT = new Set(['(', '[', '{', '—', '–', '-', '/', '\u00a0', ' ', '\t', '\n', '\r', ':', ';']);
@@ -43,7 +44,10 @@ export function countWords(s: string): number {
 /** Quotation-mark tokens of one paragraph. */
 function marksOf(text: string, p: Span): Mark[] {
   const out: Mark[] = [];
-  for (let i = p.start; i < p.end; i++) {
+  MARK_RE.lastIndex = p.start;
+  let mm: RegExpExecArray | null;
+  while ((mm = MARK_RE.exec(text)) && mm.index < p.end) {
+    const i = mm.index;
     const c = text[i]!;
     let len = 1;
     let family: 'double' | 'single' | null = null;
@@ -71,7 +75,7 @@ function marksOf(text: string, p: Span): Mark[] {
       canClose = c !== '‘' && c !== '‚' && prev !== undefined && !isWs(prev) && isCloseFollower(next) && !(isLetter(prev) && next === 's');
     }
     out.push({ at: i, len, ch, family, canOpen, canClose });
-    i += len - 1;
+    MARK_RE.lastIndex = i + len;
   }
   return out;
 }

@@ -123,8 +123,7 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
   for (const [si, hits] of hitsBySentence) {
     const sent = sents[si]!;
     hits.forEach((hit, hi) => {
-      const next = hits[hi + 1];
-      const r = statementAt(text, sent, hit, next, quotes, hits.slice(hi + 1));
+      const r = statementAt(text, sent, hit, quotes, hits.slice(hi + 1));
       if (r) out.push(r);
     });
   }
@@ -141,13 +140,12 @@ function isGenericData(s: string): boolean {
   return /\b(?:data|figures|estimates?|projections?|polls?|survey|surveys|respondents|tally|count|document|media|reports?|results|calculations|hochrechnungen|angaben|estimations?|sondages?|encuestas?|pesquisas?|sources?|observers|analysts|experts|diario|journal|newspaper|agency|agence|agencia)\b/i.test(s);
 }
 
-function statementAt(text: string, sent: Span, hit: CueHit, next: CueHit | undefined, quotes: Quotation[], laterHits: CueHit[]): RawStatement | null {
+function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[], laterHits: CueHit[]): RawStatement | null {
   const { cue } = hit;
   const base = { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence: 0.7 } as const;
   // content of the cue ends at the next cue introduced by ", adding" / "and said" / ", according to"
   let limit = sent.end;
   const explicitThat = cue.kind === 'clause' && /^\s*(?:that|que|qu’|qu'|dass)\b/i.test(text.slice(hit.end, hit.end + 8));
-  void next;
   // the first later cue that starts a new statement: ", adding that …", "… and said …", ", according to …"
   for (const later of laterHits.slice(0, 8)) {
     const from = Math.max(hit.end, later.start - 32);

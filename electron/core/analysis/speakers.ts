@@ -105,7 +105,10 @@ export function words(s: string, offset = 0): Tok[] {
   return out;
 }
 
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const isCap = (w: string): boolean => {
+  const c = w[0];
+  return !!c && c !== c.toLowerCase() && c === c.toUpperCase();
+};
 /** "Bolsonaro’s" → "Bolsonaro"; keeps other apostrophes ("O’Brien", "d’Estaing"). */
 export const stripPossessive = (w: string): string => w.replace(/['’]s$/u, '');
 const lc = (w: string): string => stripPossessive(w).toLowerCase();
