@@ -1,13 +1,14 @@
-// `npm test`: type-check, unit tests (vitest), the offline installer-config check, then the renderer build and the
+// `npm test`: type-check, the renderer build, unit tests (vitest), the offline installer-config check, then the
 // end-to-end tests (Playwright in Debian's Chromium). Ends with one line "N passed, N failed" over all of them.
 import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-b'], counts: 'single' },
-  { name: 'unit', cmd: 'npx', args: ['vitest', 'run'], counts: /unit: (\d+) passed, (\d+) failed, (\d+) skipped/ },
-  { name: 'dist:check', cmd: 'npm', args: ['run', '-s', 'dist:check'], counts: 'single' },
+  // Built before the unit tests: the launcher's test serves the built renderer.
   { name: 'build', cmd: 'npm', args: ['run', '-s', 'build'], counts: 'single' },
-  { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], counts: /e2e: (\d+) passed, (\d+) failed, (\d+) skipped/, needs: 'build' },
+  { name: 'unit', cmd: 'npx', args: ['vitest', 'run'], counts: /unit: (\d+) passed, (\d+) failed, (\d+) skipped/g },
+  { name: 'dist:check', cmd: 'npm', args: ['run', '-s', 'dist:check'], counts: 'single' },
+  { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], counts: /e2e: (\d+) passed, (\d+) failed, (\d+) skipped/g, needs: 'build' },
 ];
 
 function run(step) {
