@@ -13,7 +13,7 @@ import { itemPlainText } from './analysis/text.js';
 import { sanitizeHtml } from './content/sanitize.js';
 import { discoverFeed } from './feeds/discover.js';
 import { fetchUrl, type FetchResult } from './feeds/fetch.js';
-import { buildOpml, parseOpml, planOpmlImport } from './feeds/opml.js';
+import { buildOpml, normaliseFeedUrl, parseOpml, planOpmlImport } from './feeds/opml.js';
 import { parseFeedOffThread } from './feeds/parse.js';
 import { Poller } from './poller.js';
 import { exportStatements } from './query/export.js';
@@ -206,7 +206,8 @@ export async function openService(opts: ServiceOptions): Promise<PollwatchServic
       } catch (err) {
         throw new ApiError('failed', err instanceof Error ? err.message : String(err));
       }
-      if (store.findFeedByUrl(found.feedUrl)) throw new ApiError('bad-argument', `already subscribed to ${found.feedUrl}`);
+      const key = normaliseFeedUrl(found.feedUrl);
+      if (store.listFeeds().some((f) => normaliseFeedUrl(f.url) === key)) throw new ApiError('bad-argument', `already subscribed to ${found.feedUrl}`);
       const fetched: FetchResult & { status: 'ok' } = found.fetched;
       const parsed = await parseFeed(fetched.bytes, { contentType: fetched.contentType, baseUrl: fetched.url });
       const feed = await store.addFeed({

@@ -62,6 +62,8 @@ describe('service', () => {
   it('refuses a second subscription to the same feed with a clear error', async () => {
     await service.api.addFeed(`${server.origin}/feed.xml`);
     await expect(service.api.addFeed(`${server.origin}/feed.xml`)).rejects.toMatchObject({ code: 'bad-argument' });
+    await expect(service.api.addFeed(`${server.origin.toUpperCase().replace('HTTP', 'http')}/feed.xml#latest`)).rejects.toMatchObject({ code: 'bad-argument' });
+    expect(await service.api.listFeeds()).toHaveLength(1);
   });
 
   it('keeps review data and corrections attached through re-analysis and a restart', async () => {

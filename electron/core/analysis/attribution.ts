@@ -1,7 +1,7 @@
 // Who a direct quotation is credited to: the speech cue and speaker phrase after it ("…,” he said) or before it (X said: “…”).
 import { cueOf, cueRegex, isSpeechWordIn } from './cues.js';
 import { parseSpeakerPhrase } from './speakers.js';
-import { phraseAfter, pieces, subjectBefore, type Subject } from './clauses.js';
+import { isAdjunctStart, phraseAfter, pieces, subjectBefore, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
 import type { RawStatement } from './reported.js';
 import { spanIndexAt, type Span } from './sentences.js';
@@ -47,7 +47,11 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
     return np ? { speaker: np, cue: cue.text, cueAt: cue.start } : null;
   }
   if (gapWords === 0 || /^[\s,.;:–—-]*(?:a|ha|hat|has|had|s’est|s'est|se|est)?\s*$/i.test(gap)) {
-    const np = phraseAfter(text, cue.end, to);
+    let np = phraseAfter(text, cue.end, to);
+    // "…", dijo ante sus seguidores — no subject after the verb (pro-drop): the last person, as for a pronoun
+    if (!np || isAdjunctStart(np.text.split(/\s+/)[0] ?? '') || /^(?:ante|frente|tras|perante|diante|vor|devant|face)\b/i.test(np.text) || parseSpeakerPhrase(np.text).kind === 'none') {
+      np = { text: 'on', start: cue.end, end: cue.end };
+    }
     // "dit-il" forms are a single word with the pronoun
     const inv = /-(?:t-)?(il|elle)$/i.exec(cue.text);
     if (inv) return { speaker: { text: inv[1]!, start: cue.end - inv[1]!.length, end: cue.end }, cue: cue.text, cueAt: cue.start };
@@ -116,6 +120,16 @@ export function attributeQuotes(text: string, quotes: Quotation[], sents: Span[]
       if (cue) a = { speaker: phraseAfter(text, cue.end, para.end), cue: cue.text, cueAt: cue.start };
     }
     let b: ReturnType<typeof before> = null;
+    if (q.start - para.start < 64) {
+      // transcript line "PENCE: Well, …" (also inside an opening quotation mark)
+      const m = /^["“«„']?(\p{Lu}[\p{Lu}.’'-]+(?: \p{Lu}[\p{Lu}.’'-]+){0,2}):\s*$/u.exec(text.slice(para.start, q.start));
+      if (m) {
+        const s = para.start + m[0].indexOf(m[1]!);
+        // an upper-case label is a name, not an acronym: "PENCE" → "Pence"
+        const label = m[1]!.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_x, p: string, c: string) => p + c.toUpperCase());
+        a = { speaker: { text: label, start: s, end: s + m[1]!.length }, cue: ':', cueAt: s + m[1]!.length };
+      }
+    }
     const floor = Math.max(q.style === 'block' ? (paras[pi - 1]?.start ?? 0) : sent.start, prevClose, para.start - (q.style === 'block' ? 10000 : 0));
     if (!a || !a.speaker) b = before(text, q, q.style === 'block' ? (paras[pi - 1]?.start ?? floor) : Math.max(floor, para.start, prevClose), language);
     let hit: { speaker: Subject | null; cue: string; cueAt: number; participle?: boolean } | null = a && a.speaker ? a : b && b.speaker ? b : a ?? b;

@@ -11,14 +11,14 @@ const PIECE_G = new RegExp(PIECE_RE.source, 'gu');
 export function pieces(text: string, from: number, to: number): Piece[] {
   const out: Piece[] = [];
   if (to <= from) return out;
-  PIECE_G.lastIndex = from;
+  const body = text.slice(from, to);
+  PIECE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PIECE_G.exec(text)) && m.index < to) {
-    let t = m[0];
-    if (m.index + t.length > to) t = t.slice(0, to - m.index);
+  while ((m = PIECE_G.exec(body))) {
+    const t = m[0];
     const c = t.charCodeAt(0);
     const punct = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(t[0]!)));
-    out.push({ text: t, start: m.index, end: m.index + t.length, punct });
+    out.push({ text: t, start: from + m.index, end: from + m.index + t.length, punct });
   }
   return out;
 }
@@ -184,6 +184,13 @@ export function phraseAfter(text: string, from: number, to: number): Subject | n
     np.push(p);
   }
   while (np.length && np[np.length - 1]!.punct) np.pop();
+  // "afirmou o presidente do partido, Carlos Lupi." — a role phrase followed by the name in apposition
+  if (np.length && !seenCap && i < ps.length && ps[i]!.text === ',') {
+    let j = i + 1;
+    const name: Piece[] = [];
+    while (j < ps.length && !ps[j]!.punct && (/^\p{Lu}/u.test(ps[j]!.text) || (name.length && /^(de|da|do|dos|del|van|von|der|bin)$/.test(ps[j]!.text))) && name.length < 5) name.push(ps[j++]!);
+    if (name.length && (j >= ps.length || /^[.,;:!?)]$/.test(ps[j]!.text))) np.push(...name);
+  }
   const s = segText(text, np);
   return s ? { text: s.text, start: s.start, end: s.end } : null;
 }

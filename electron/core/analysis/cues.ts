@@ -31,7 +31,9 @@ forms('said|says|say|stated|states|added|adds|claimed|claims|claim|announced|ann
   'wrote|writes|acknowledged|acknowledges|admitted|admits|suggested|suggests|predicted|predicts|reiterated|reiterates|' +
   'responded|replied|countered|concluded|ruled|rules|revealed|reveals|tweeted|complained|complains|recalled|' +
   'stressed|stresses|emphasized|emphasised|emphasizes|emphasises|contended|contends|testified|conceded|concedes|' +
-  'assured|assures|agreed|agrees|remarked|observed|announced', C, EN);
+  'assured|assures|agreed|agrees|remarked|observed|announced|boasted|quipped|joked|shouted|yelled|exclaimed|answered|' +
+  'continued|mused|bragged|scoffed|retorted|cautioned|lamented|pointed out|points out|echoed|insisted|conceded|wondered|' +
+  'disclosed|confided|whispered|replied', C, EN);
 forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on|demanded|demands|demand|ordered|orders|' +
   'denied|denies|deny|rejected|rejects|reject|accused|accuses|accuse|condemned|condemns|condemn|criticised|criticized|' +
   'criticises|criticizes|criticise|criticize|congratulated|congratulates|praised|praises|welcomed|welcomes|dismissed|dismisses|' +
@@ -70,7 +72,7 @@ forms('déclaré|dit|affirmé|assuré|ajouté|souligné|estimé|expliqué|indiqu
   'déclare|affirme|assure|ajoute|souligne|estime|explique|indique|précise|avertit|confirme|martèle|insiste|' +
   'regrette|reconnaît|répond|écrit|dénonce|prévient|félicité|dit-il|dit-elle|déclare-t-il|estime-t-il|' +
   'affirmait|déclarait|expliquait|assurait|ajoutait', C, FR);
-forms('dénoncé|critiqué|fustigé|condamné|exigé|réclamé|demandé|appelé|accusé|démenti|nié|rejeté|salué|félicité|' +
+forms('dénoncé|critiqué|fustigé|condamné|exigé|réclamé|demandé|appelé|accusé|démenti|nié|rejeté|salué|' +
   'fustige|condamne|exige|réclame|accuse|dément|nie|rejette|salue|félicite', O, FR);
 forms('promis|promet|juré|jure', I, FR);
 forms('selon|d’après|d\'après', { kind: 'according' }, FR);

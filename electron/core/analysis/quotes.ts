@@ -19,6 +19,7 @@ export interface Quotation {
 
 interface Mark { at: number; len: number; ch: string; family: 'double' | 'single'; canOpen: boolean; canClose: boolean }
 
+const TRANSCRIPT_LINE = /^(\p{Lu}[\p{Lu}.’'-]+(?: \p{Lu}[\p{Lu}.’'-]+){0,2}):[ \t]+(?=\S)/u;
 const MARK_RE = /["“”„«»'‘’‚‹›,]/g;
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const SINGLE = new Set(['\'', '‘', '’', '‚', '‹', '›']);
@@ -44,10 +45,11 @@ export function countWords(s: string): number {
 /** Quotation-mark tokens of one paragraph. */
 function marksOf(text: string, p: Span): Mark[] {
   const out: Mark[] = [];
-  MARK_RE.lastIndex = p.start;
+  const body = text.slice(p.start, p.end);
+  MARK_RE.lastIndex = 0;
   let mm: RegExpExecArray | null;
-  while ((mm = MARK_RE.exec(text)) && mm.index < p.end) {
-    const i = mm.index;
+  while ((mm = MARK_RE.exec(body))) {
+    const i = p.start + mm.index;
     const c = text[i]!;
     let len = 1;
     let family: 'double' | 'single' | null = null;
@@ -75,7 +77,7 @@ function marksOf(text: string, p: Span): Mark[] {
       canClose = c !== '‘' && c !== '‚' && prev !== undefined && !isWs(prev) && isCloseFollower(next) && !(isLetter(prev) && next === 's');
     }
     out.push({ at: i, len, ch, family, canOpen, canClose });
-    MARK_RE.lastIndex = i + len;
+    MARK_RE.lastIndex = i - p.start + len;
   }
   return out;
 }
@@ -88,6 +90,12 @@ function makeQuote(text: string, open: number, contentStart: number, contentEnd:
   const words = countWords(text.slice(s, e));
   if (!words) return null;
   return { start: s, end: e, open, close, style, openEnded, words };
+}
+
+/** "“WALLACE: Let’s start …" — a transcript label inside the marks is not part of the words. */
+function skipSpeakerLabel(text: string, from: number, to: number): number {
+  const m = TRANSCRIPT_LINE.exec(text.slice(from, Math.min(to, from + 60)));
+  return m && to - from > m[0].length + 10 ? from + m[0].length : from;
 }
 
 function pairFamily(text: string, p: Span, marks: Mark[], family: 'double' | 'single', blocked: Span[], out: Quotation[]): void {
@@ -111,7 +119,7 @@ function pairFamily(text: string, p: Span, marks: Mark[], family: 'double' | 'si
       if (lastGuillemetClose > k) closes = false;
     }
     if (closes) {
-      const q = makeQuote(text, open.at, open.at + open.len, m.at, m.at + m.len, family, false);
+      const q = makeQuote(text, open.at, skipSpeakerLabel(text, open.at + open.len, m.at), m.at, m.at + m.len, family, false);
       if (q) out.push(q);
       open = null;
     } else if (m.canOpen && !GUILLEMETS.has(open.ch)) {
@@ -119,7 +127,7 @@ function pairFamily(text: string, p: Span, marks: Mark[], family: 'double' | 'si
     }
   }
   if (open && family === 'double') {
-    const q = makeQuote(text, open.at, open.at + open.len, p.end, p.end, family, true);
+    const q = makeQuote(text, open.at, skipSpeakerLabel(text, open.at + open.len, p.end), p.end, p.end, family, true);
     if (q && q.words >= 3) out.push(q);
   }
 }
@@ -169,6 +177,19 @@ function blockQuotes(text: string, paras: Span[], isCue: (word: string) => boole
   }
 }
 
+/** Interview transcripts: a paragraph opening with an upper-case speaker and a colon ("PENCE: Well, …"). */
+function transcriptLines(text: string, paras: Span[], out: Quotation[]): void {
+  const found: Quotation[] = [];
+  for (const p of paras) {
+    const m = TRANSCRIPT_LINE.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    if (!m) continue;
+    const q = makeQuote(text, p.start + m[0].length, p.start + m[0].length, p.end, p.end, 'block', false);
+    if (q && q.words >= 3) found.push(q);
+  }
+  // an interview has several turns; a lone "SYDNEY: …" is a dateline
+  if (found.length >= 2) out.push(...found);
+}
+
 /** Every direct quotation in `text`, sorted by position, never overlapping. */
 export function findQuotations(text: string, isCue: (word: string) => boolean = () => false, paras: Span[] = paragraphs(text)): Quotation[] {
   const out: Quotation[] = [];
@@ -184,6 +205,7 @@ export function findQuotations(text: string, isCue: (word: string) => boolean = 
   }
   dashQuotes(text, paras, isCue, out);
   blockQuotes(text, paras, isCue, out);
+  transcriptLines(text, paras, out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Quotation[] = [];
   for (const q of out) {

@@ -80,6 +80,8 @@ const GROUP_NOUNS = new Set(('party|coalition|campaign|government|ministry|depar
   'parti|gouvernement|ministère|cour|conseil|partido|gobierno|ministerio|comisión|corte|consejo|partei|regierung|' +
   'ministerium|kommission|gericht|governo|ministério|comissão|conselho|white house|kremlin|state department|' +
   'state|nations|fund|observers|monitors|organizers|organisers|organiser|organizer|firm|network|outlet').split('|'));
+/** German compound role nouns: "Bundeswahlleiter", "Regierungssprecher", "Außenministerin". */
+const GERMAN_ROLE = /(?:leiter|leiterin|sprecher|sprecherin|minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|chef|chefin|vorsitzender|vorsitzende)$/;
 const PREPS = new Set(['of', 'from', 'for', 'at', 'in', 'on', 'with', 'to', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'da',
   'do', 'dos', 'das', 'who', 'which', 'that', 'whose', 'qui', 'que', 'dont', 'within', 'under', 'after', 'in', 'na', 'no', 'em', 'en', 'à', 'au', 'aux', 'beim', 'bei', 'im', 'vom']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das',
@@ -137,13 +139,21 @@ export function genderOf(name: string): 'm' | 'f' | null {
 export interface NameRun { text: string; start: number; end: number; person: boolean; org: boolean; place: boolean; title: string | null; possessive: boolean; afterPrep: boolean }
 
 /** Runs of capitalised words in `toks` (joined by name connectors), classified as person, organisation or place. */
+function text_gap(source: string, a: Tok, b: Tok): boolean {
+  return source.slice(a.end, b.start) === ' ';
+}
+
 export function nameRuns(source: string, toks: Tok[]): NameRun[] {
   const out: NameRun[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
+    if (!isCap(t.text)) { i++; continue; }
     const low = t.text.toLowerCase();
-    if (!isCap(t.text) || NOT_NAME.has(low)) { i++; continue; }
+    // "Le Pen", "De Moraes", "Van Rompuy": a capitalised particle opening a surname
+    const particle = /^(le|la|de|van|von|da|di|du|del|dos|der)$/.test(low) && isCap(t.text) && i + 1 < toks.length &&
+      isCap(toks[i + 1]!.text) && !NOT_NAME.has(toks[i + 1]!.text.toLowerCase()) && text_gap(source, t, toks[i + 1]!) && (i === 0 || !/^(the|a|an)$/i.test(toks[i - 1]!.text));
+    if (!isCap(t.text) || (NOT_NAME.has(low) && !particle)) { i++; continue; }
     let title: string | null = null;
     let j = i;
     if (TITLES.has(low) || TITLES.has(low + '.')) { title = t.text; j = i + 1; }
@@ -153,7 +163,7 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
       const w = toks[k]!.text;
       const gap = k > first ? source.slice(toks[k - 1]!.end, toks[k]!.start) : '';
       if (k > first && !/^[ \u00a0]$/.test(gap)) break;
-      if (isCap(w) && !NOT_NAME.has(w.toLowerCase())) { k++; if (/['’]s$/.test(w)) break; continue; }
+      if (isCap(w) && (!NOT_NAME.has(w.toLowerCase()) || (k === first && particle))) { k++; if (/['’]s$/.test(w)) break; continue; }
       if (k > first && CONNECTORS.has(w.toLowerCase()) && k + 1 < toks.length && isCap(toks[k + 1]!.text)) { k++; continue; }
       break;
     }
@@ -166,7 +176,7 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
       let lastPeel = -1;
       for (let x = first; x < k - 1; x++) {
         const l = lc(toks[x]!.text);
-        if (ROLE_NOUNS.has(l) || ORG_WORDS.has(l) || /Actor/.test(tagsOf(l))) lastPeel = x;
+        if (ROLE_NOUNS.has(l) || ORG_WORDS.has(l) || /Actor/.test(tagsOf(l)) || GERMAN_ROLE.test(l)) lastPeel = x;
       }
       if (lastPeel >= first) {
         const rest = toks.slice(lastPeel + 1, k).map((x) => stripPossessive(x.text));
@@ -188,7 +198,8 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
       /^[\p{Lu}\d-]{2,6}$/u.test(clean.join(' ')) || /Organization/.test(tagsOf(clean.join(' ')));
     const place = !org && clean.every((w) => isPlace(w) || CONNECTORS.has(w.toLowerCase())) || /Country|City|Region|Place/.test(tagsOf(clean.join(' ')));
     const roleish = clean.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || /Actor|Demonym/.test(tagsOf(w)));
-    const person = !org && !place && !roleish && !(afterDeterminer && clean.length === 1) &&
+    const verbish = clean.length === 1 && !title && !personEvidence(clean) && (/^\p{Lu}\p{Ll}+ing$/u.test(clean[0]!) || /Gerund|PastTense|PresentTense|Infinitive|Adverb|Adjective|Preposition|Conjunction|Determiner|Pronoun/.test(tagsOf(clean[0]!.toLowerCase())));
+    const person = !org && !place && !roleish && !verbish && !(afterDeterminer && clean.length === 1) &&
       (personEvidence(clean) || clean.length >= 2 || !!title || clean.length === 1);
     const t0 = title ?? peeled;
     out.push({
@@ -281,8 +292,9 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
   if (orgRun || (head && GROUP_NOUNS.has(head)) || runs.some((r) => r.place)) {
     return { kind: 'org', speaker: phrase, role: null, org: orgRun ? orgRun.text : orgOf(phrase, runs) ?? phrase.replace(/^the\s+/i, ''), head, definite };
   }
-  if (runs.length && runs.every((r) => !r.place)) {
-    const r = runs[runs.length - 1]!;
+  const namedRuns = runs.filter((r) => r.person);
+  if (namedRuns.length && runs.every((r) => !r.place)) {
+    const r = namedRuns[namedRuns.length - 1]!;
     return { kind: 'name', speaker: r.text, role: null, org: null, head: null };
   }
   return none;

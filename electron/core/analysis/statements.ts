@@ -131,6 +131,7 @@ function insideAny(spans: { start: number; end: number }[], at: number): boolean
   return false;
 }
 
+/** Subject phrases of one sentence that can be the referent of a later pronoun or role ("he", "the spokesman"). */
 function subjectMentions(text: string, sents: Span[]): { at: number; parsed: SpeakerPhrase }[] {
   const out: { at: number; parsed: SpeakerPhrase }[] = [];
   for (const s of sents) {
@@ -168,7 +169,21 @@ function lowerBound(arr: { at: number }[], at: number): number {
 const lastToken = (name: string): string => (name.split(' ').pop() ?? '').toLowerCase().replace(/['’]s$/, '');
 
 function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents: Span[], paras: Span[], entities: Entity[]): FoundStatement[] {
-  const mentions = subjectMentions(text, narrative).sort((a, b) => a.at - b.at);
+  // subject mentions, computed lazily per narrative sentence (most items need only a few)
+  const mentionCache = new Map<number, Resolved[]>();
+  const mentionsOf = (i: number): Resolved[] => {
+    let m = mentionCache.get(i);
+    if (!m) {
+      m = subjectMentions(text, [narrative[i]!]).map((x) => basic(x.parsed, x.at)).filter((x): x is Resolved => !!x);
+      mentionCache.set(i, m);
+    }
+    return m;
+  };
+  const sentenceBefore = (at: number): number => {
+    let lo = 0, hi = narrative.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (narrative[mid]!.start < at) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  };
   const byLast = new Map<string, Entity[]>();
   const byRoleWord = new Map<string, Entity[]>();
   for (const e of entities) {
@@ -184,7 +199,13 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
   const bySentence = new Map<number, Resolved>();
 
   const nameAt = (name: string, at: number): Resolved => {
-    const cands = byLast.get(lastToken(name)) ?? [];
+    let cands = byLast.get(lastToken(name)) ?? [];
+    if (!name.includes(' ')) {
+      // a first name alone ("Liam" for "Liam Delap", "Sir Alex" for "Sir Alex Ferguson")
+      const key = name.toLowerCase();
+      const more = entities.slice(0, 500).filter((e) => e.name.includes(' ') && e.name.toLowerCase().split(' ').includes(key));
+      if (more.length) cands = [...cands, ...more].sort((a, b) => a.at - b.at);
+    }
     const prior = cands.filter((e) => e.at <= at);
     const f = fullName(name, prior.length ? prior : cands);
     return { speaker: f.name, role: f.entity?.role ?? null, org: f.entity?.org ?? null, kind: 'name', gender: genderOf(f.name), plural: false, at };
@@ -195,7 +216,6 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
     if (p.kind === 'org' && p.speaker) return { speaker: p.speaker, role: null, org: p.org, kind: 'org', gender: null, plural: true, at };
     return null;
   };
-  const mentionRes = mentions.map((m) => basic(m.parsed, m.at));
 
   /** The latest candidate before `at` that satisfies `ok`: statement speakers, subject mentions and named people. */
   const latest = (at: number, ok: (r: Resolved) => boolean, withEntities: boolean): Resolved | null => {
@@ -204,9 +224,13 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       const h = history[i]!;
       if (h.at < at && ok(h)) { best = h; break; }
     }
-    for (let i = lowerBound(mentions, at) - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
-      const r = mentionRes[i];
-      if (r && ok(r)) { if (!best || r.at > best.at) best = r; break; }
+    let found = false;
+    for (let si = sentenceBefore(at), n = 0; si >= 0 && n < WINDOW && !found; si--, n++) {
+      const ms = mentionsOf(si);
+      for (let k = ms.length - 1; k >= 0; k--) {
+        const r = ms[k]!;
+        if (r.at < at && ok(r)) { if (!best || r.at > best.at) best = r; found = true; break; }
+      }
     }
     if (withEntities) {
       for (let i = lowerBound(subjects, at) - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {

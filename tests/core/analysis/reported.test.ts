@@ -29,6 +29,9 @@ describe('reported speech', () => {
     ['pt', 'O presidente Luiz Almeida disse que a apuração foi transparente.', 'a apuração foi transparente', 'Luiz Almeida'],
     ['es', 'Las urnas cerraron a las seis de la tarde en todo el país, según el portavoz Juan Pérez.', 'Las urnas cerraron a las seis de la tarde en todo el país', 'Juan Pérez'],
     ['fr', 'Le second tour aura lieu dans deux semaines, a précisé Jean Martin.', 'Le second tour aura lieu dans deux semaines', 'Jean Martin'],
+    ['fr', 'Emmanuel Macron a réagi dimanche. Il a ajouté qu’il nommerait un Premier ministre rapidement.', 'il nommerait un Premier ministre rapidement', 'Emmanuel Macron'],
+    ['de', 'Die Wahlbeteiligung sei hoch gewesen, so der Bundeswahlleiter Georg Thiel.', 'Die Wahlbeteiligung sei hoch gewesen', 'Georg Thiel'],
+    ['pt', 'Segundo o ministro Alexandre de Moraes, as urnas eletrônicas são seguras.', 'as urnas eletrônicas são seguras', 'Alexandre de Moraes'],
   ])('%s: %s', (lang, text, quote, speaker) => {
     expect(indirect(text, lang)).toContainEqual({ quote, speaker });
   });

@@ -63,9 +63,28 @@ describe('speaker resolution in an item', () => {
     ]);
   });
 
+  it.each([
+    ['de', 'Friedrich Merz hat die Wahl gewonnen. „Wir werden schnell eine Regierung bilden“, sagte er am Abend.', 'Friedrich Merz'],
+    ['es', 'El candidato Javier Milei celebró su victoria. "Hoy comienza la reconstrucción del país", dijo ante sus seguidores.', 'Javier Milei'],
+    ['pt', 'O presidente Luiz Lula votou em São Paulo. "A democracia venceu hoje", disse ele.', 'Luiz Lula'],
+    ['es', '"Vamos a ganar estas elecciones", afirmó la líder opositora María Corina Machado en Caracas.', 'María Corina Machado'],
+    ['pt', '"Vamos recorrer da decisão do tribunal", afirmou o presidente do partido, Carlos Lupi.', 'Carlos Lupi'],
+  ])('%s: attributes a quotation after its closing mark to the named or pronoun speaker', (lang, text, speaker) => {
+    expect(findStatements(text, lang).filter((s) => s.direct).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
   it('resolves French inverted pronouns ("a-t-il ajouté") to the last person', () => {
     const text = 'Jordan Martel a salué les résultats. « Le second tour sera décisif pour tout le pays », a-t-il ajouté.';
     expect(speakers(text, 'fr')).toContainEqual(['Le second tour sera décisif pour tout le pays', 'Jordan Martel']);
+  });
+
+  it('gives each turn of an interview transcript ("PENCE: …") to its speaker, but not a dateline', () => {
+    const text = 'Governor Mike Pence spoke to Chris Wallace.\n\nWALLACE: Will you attend the debate tomorrow night?\n\nPENCE: Well, the question really should be about the economy.';
+    expect(speakers(text)).toEqual([
+      ['Will you attend the debate tomorrow night?', 'Chris Wallace'],
+      ['Well, the question really should be about the economy.', 'Mike Pence'],
+    ]);
+    expect(speakers('SYDNEY: Shareholders of the airline voted against the pay report on Friday.')).toEqual([]);
   });
 
   it('gives a block quote after "Speaker:" and dash speech their speaker', () => {

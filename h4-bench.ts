@@ -1,2 +1,0 @@
-import bench from './tests/bench/analysis.bench.ts';
-console.log(await bench());
