@@ -1,4 +1,4 @@
-// Polling benchmark: 1,000 feeds × 50 items served on loopback, concurrency 16, into an empty store; then the same
+// Polling benchmark: 1,000 feeds × 50 items (1–5 KB bodies, spanning one to seven days) served on loopback, concurrency 16, into an empty store; then the same
 // poll again with every feed answering 304. Returns { poll_1000_feeds_s, poll_1000_feeds_304_s }.
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -15,7 +15,9 @@ const FEEDS = 1000, ITEMS = 50;
 function feedXml(n: number): string {
   const items: string[] = [];
   for (let i = 0; i < ITEMS; i++) {
-    const day = new Date(Date.UTC(2024, 0, 1) + ((n * 7 + i) % 60) * 86400_000 + i * 60_000);
+    // Like real news feeds: the 50 latest items of a feed span from one day (a wire) to a week (a weekly column).
+    const spanDays = 1 + (n % 7);
+    const day = new Date(Date.UTC(2024, 1, 9, 23, 0) - Math.floor((i * spanDays * 86400_000) / ITEMS) - n * 1000);
     items.push(`<item><title>Feed ${n} story ${i}</title><link>http://127.0.0.1/feed${n}/story${i}</link><guid>http://127.0.0.1/feed${n}/story${i}</guid><pubDate>${day.toUTCString()}</pubDate><description><![CDATA[${articleBody(n * 1000 + i)}]]></description></item>`);
   }
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed ${n}</title><link>http://127.0.0.1/feed${n}</link><description>bench</description>${items.join('')}</channel></rss>`;

@@ -113,6 +113,10 @@ export class JsonFile<T> implements FileWriter {
   private pending = 0;
   /** How many times the file was written (for tests and benchmarks). */
   writes = 0;
+  private lastWriteAt = 0;
+  private lastWriteMs = 0;
+  /** The longest pause between two writes of one file. */
+  static MAX_PAUSE_MS = 250;
 
   constructor(readonly path: string, private readonly snapshot: () => T, options: { pretty?: boolean } = {}) {
     this.db = new Low<T | null>(new DataFile<T | null>(path, (options.pretty ? pretty : compact) as { parse: (s: string) => T | null; stringify: (d: T | null) => string }), null);
@@ -123,16 +127,26 @@ export class JsonFile<T> implements FileWriter {
     return this.pending > 0;
   }
 
-  /** Writes the file soon; resolves once data at least as new as the call is on disk. */
+  /**
+   * Writes the file soon; resolves once data at least as new as the call is on disk. Between two writes of a file
+   * there is a pause of a few times the last write's duration (at most MAX_PAUSE_MS), so a burst of saves into a big
+   * file (a poll storing hundreds of feeds into the same day's shard) becomes a few writes instead of one per feed,
+   * while a small file (feed health) is written at once.
+   */
   save(): Promise<void> {
     if (this.waiting) return this.waiting;
     let run: Promise<void> | null = null;
     run = this.enqueue(async () => {
+      const wait = this.lastWriteAt + Math.min(JsonFile.MAX_PAUSE_MS, 3 * this.lastWriteMs) - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (this.waiting === run) this.waiting = null;
+      const started = Date.now();
       this.db.data = this.snapshot();
       await this.db.write();
       this.db.data = null;
       this.writes++;
+      this.lastWriteAt = Date.now();
+      this.lastWriteMs = this.lastWriteAt - started;
     });
     this.waiting = run;
     return run;
