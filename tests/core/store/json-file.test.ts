@@ -83,6 +83,23 @@ describe('writes', () => {
     expect(writer.writes).toBe(1);
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ n: 19 });
   });
+
+  it('a steady stream of saves into a big file is written a few times, not once per save, and ends with the newest data', async () => {
+    const file = path.join(dir, 'big.json');
+    let n = 0;
+    const body = 'x'.repeat(4_000_000);
+    const writer = new JsonFile(file, () => ({ n, body }));
+    const saves: Promise<void>[] = [];
+    // One save every few milliseconds, as feeds finish during a poll: each arrives after the previous write began.
+    for (let i = 0; i < 30; i++) {
+      n = i;
+      saves.push(writer.save());
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    await Promise.all(saves);
+    expect(writer.writes).toBeLessThanOrEqual(6);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).n).toBe(29);
+  });
 });
 
 describe('reading', () => {
