@@ -275,7 +275,7 @@ export function App({ api }: { api: PollwatchBridge }) {
           {view === 'charts' && (
             <ChartsScreen facets={facets} onPickSpeaker={(sp) => { setFilter({ ...filter, speakers: [sp] }); setView('timeline'); }} />
           )}
-          {view === 'feeds' && <FeedsScreen api={api} feeds={feeds} folders={folders} reload={loadFeeds} onError={fail} report={opmlReport} onReport={setOpmlReport} />}
+          {view === 'feeds' && <FeedsScreen api={api} feeds={feeds} folders={folders} reload={loadFeeds} onError={fail} report={opmlReport} onReport={setOpmlReport} desktop={status?.mode === 'electron'} storeProblems={status?.storeProblems ?? []} />}
         </main>
         {showArticle && current && (
           <ArticleView

@@ -1,6 +1,7 @@
 // The feeds screen: add by URL or site, OPML import/export, folders, and each feed's health and actions.
 import { useState } from 'react';
-import type { Feed, Folder, OpmlImportReport, PollwatchApi } from '../../electron/contract/api';
+import type { Feed, Folder, OpmlImportReport, PollwatchApi, StoreProblem } from '../../electron/contract/api';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { strings } from '../strings';
 import { downloadText } from '../download';
 import { AddFeedForm } from './AddFeedForm';
@@ -18,9 +19,12 @@ export interface FeedsScreenProps {
   /** The last OPML import's report (kept by the caller so an import from the first-run screen shows here). */
   report: OpmlImportReport | null;
   onReport: (report: OpmlImportReport | null) => void;
+  /** Desktop app (Electron) rather than browser mode. */
+  desktop: boolean;
+  storeProblems: StoreProblem[];
 }
 
-export function FeedsScreen({ api, feeds, folders, reload, onError, report, onReport }: FeedsScreenProps) {
+export function FeedsScreen({ api, feeds, folders, reload, onError, report, onReport, desktop, storeProblems }: FeedsScreenProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [folderName, setFolderName] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -102,6 +106,7 @@ export function FeedsScreen({ api, feeds, folders, reload, onError, report, onRe
           )))}
         </table>
       )}
+      <SettingsPanel api={api} desktop={desktop} problems={storeProblems} onError={onError} />
     </div>
   );
 }
