@@ -36,10 +36,18 @@ function lastCue(text: string, from: number, to: number, language: string): { st
 /** Attribution after the closing mark: “…,” he said / “…,” said Ms Daly / “…”, a déclaré M. Floden / “…,” Odinga, who…, told … */
 function after(text: string, q: Quotation, limit: number, language: string): { speaker: Subject | null; cue: string; cueAt: number } | null {
   const to = Math.min(limit, q.close + 220);
+  // “…” ― Veronica Cruz: a dash and a name closing the line
+  const dashName = /^[\s,.]*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}?[\p{L}.’'-]+){0,4})\s*(?:\n|$)/u.exec(text.slice(q.close, Math.min(text.length, q.close + 80)));
+  if (dashName) {
+    const st = q.close + dashName[0].indexOf(dashName[1]!);
+    return { speaker: { text: dashName[1]!, start: st, end: st + dashName[1]!.length }, cue: '―', cueAt: q.close };
+  }
   const cue = firstCue(text, q.close, to, language);
   if (!cue) return null;
   const gap = text.slice(q.close, cue.start);
   if (/["“”«»„]/.test(gap)) return null;
+  // "“…,” when Clinton blasted him": a subordinate clause, not an attribution
+  if (/^[\s,.;:–—-]*(?:when|while|after|before|because|if|as|since|until|whereas|although|though)\s/i.test(gap)) return null;
   const gapWords = pieces(text, q.close, cue.start).filter((p) => !p.punct).length;
   if (gapWords > MAX_GAP_WORDS) return null;
   if (cueOf(language, cue.text).kind === 'according') {
@@ -96,7 +104,12 @@ function before(text: string, q: Quotation, floor: number, language: string): { 
   const m = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{L}.’'-]+){0,5})\s*[:;]\s*$/u.exec(pre.slice(-80));
   if (m && pieces(m[1]!, 0, m[1]!.length).length <= 8) {
     const s = q.open - (pre.slice(-80).length - m.index);
-    return { speaker: { text: m[1]!, start: s, end: s + m[1]!.length }, cue: ':', cueAt: q.open - 1 };
+    // a label only when it opens its sentence ("Infantino: “…”"); otherwise the colon ends a narrative clause
+    // ("… rolled out a new message: “…”") and the quotation belongs to the subject of that clause
+    if (!text.slice(floor, s).trim()) return { speaker: { text: m[1]!, start: s, end: s + m[1]!.length }, cue: ':', cueAt: q.open - 1 };
+  }
+  if (/[:]\s*$/.test(pre) && pieces(text, floor, q.open).filter((p) => !p.punct).length >= 3) {
+    return { speaker: null, cue: ':', cueAt: floor + pre.lastIndexOf(':'), participle: true };
   }
   return null;
 }
@@ -120,6 +133,13 @@ export function attributeQuotes(text: string, quotes: Quotation[], sents: Span[]
       if (cue) a = { speaker: phraseAfter(text, cue.end, para.end), cue: cue.text, cueAt: cue.start };
     }
     let b: ReturnType<typeof before> = null;
+    // "Q: …" / "A: …" in a question-and-answer interview: the turn is direct speech of an unnamed party
+    const qa = q.style === 'block' && /^[QA]:\s*$/.test(text.slice(para.start, q.start));
+    if (qa) {
+      out.push({ start: q.start, end: q.end, direct: true, cue: ':', cueAt: para.start + 1, speaker: null, inherit: null, confidence: 0.5, sentence: sent, attached: true });
+      prevClose = q.close;
+      continue;
+    }
     if (q.start - para.start < 64) {
       // transcript line "PENCE: Well, …" (also inside an opening quotation mark)
       const m = /^["“«„']?(\p{Lu}[\p{Lu}.’'-]+(?: \p{Lu}[\p{Lu}.’'-]+){0,2}):\s*$/u.exec(text.slice(para.start, q.start));

@@ -75,7 +75,9 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     // "X, apposition, said" — segments between the commas
     let j = i - 1;
     const segB: Piece[] = [];
-    while (j >= 0 && !(ps[j]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[j]!.text))) { segB.unshift(ps[j]!); j--; }
+    // an abbreviation's full stop ("U.S.", "Jr.") does not end the apposition
+    const abbrev = (x: number): boolean => ps[x]!.text === '.' && x > 0 && /^\p{Lu}[\p{L}]{0,2}$/u.test(ps[x - 1]!.text);
+    while (j >= 0 && !(ps[j]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[j]!.text) && !abbrev(j))) { segB.unshift(ps[j]!); j--; }
     if (j < 0 || ps[j]!.text !== ',' || !segB.length) return 'elided';
     let k = j - 1;
     const segA: Piece[] = [];
@@ -84,6 +86,9 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     const a = segText(text, segA)!, b = segText(text, segB)!;
     const aWords = segA.filter((p) => !p.punct);
     const aLooksNp = /^[\p{Lu}]/u.test(a.text) || /^(the|a|an|le|la|l’|el|o|der|die|das)\b/i.test(a.text);
+    // "In a statement announcing the pick, the Association … called": an intro adverbial, then the subject
+    if (/^(?:In|On|At|After|During|Despite|With|Amid|Following|Since|Before|While|When|As|Asked|Speaking|Earlier|Later|Meanwhile|However|Still|Yet|Instead|Now|Today|Yesterday|Last|This|Through|Under|For|From|Like|Unlike|Although|Though|Because|If|Once|Until)\b/.test(a.text) &&
+      (/^\p{Lu}/u.test(b.text) || /^(?:the|a|an)\s/i.test(b.text)) && !RELATIVE_START.test(b.text)) return { text: b.text, start: b.start, end: b.end };
     if (!aLooksNp || aWords.length > 12) return 'elided';
     if (RELATIVE_START.test(b.text) || /^\d+$/.test(b.text) || /^(a|an|un|une|uno|una|um|uma|ein|eine)\s/i.test(b.text)) {
       return { text: a.text, start: a.start, end: a.end, role: /^(a|an|un|une|una|um|uma|ein|eine)\s/i.test(b.text) ? b.text.replace(/^(a|an|un|une|una|um|uma|ein|eine)\s+/i, '') : null };
@@ -91,8 +96,17 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"
     return { text: `${a.text}, ${b.text}`, start: a.start, end: b.end };
   }
-  if (last.punct && last.text !== ')') return null;
   let j = i;
+  // "Kall -- co-editor of a book on the debates -- said": skip a dash apposition
+  if (last.punct && /^[-–—]$/.test(last.text)) {
+    let d = i - 1;
+    while (d >= 0 && /^[-–—]$/.test(ps[d]!.text)) d--;
+    while (d >= 0 && !/^[-–—]$/.test(ps[d]!.text) && !(ps[d]!.punct && /[.;:!?"“”«»]/.test(ps[d]!.text))) d--;
+    if (d <= 0 || !/^[-–—]$/.test(ps[d]!.text)) return null;
+    while (d >= 0 && /^[-–—]$/.test(ps[d]!.text)) d--;
+    if (d < 0 || ps[d]!.punct) return null;
+    j = d;
+  } else if (last.punct && last.text !== ')') return null;
   // "Mathias Mpuuga of Wine’s National Unity Party (NUP) told": skip a closing parenthetical
   if (ps[j]!.text === ')') {
     let d = j;

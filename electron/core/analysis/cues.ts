@@ -33,23 +33,35 @@ forms('said|says|say|stated|states|added|adds|claimed|claims|claim|announced|ann
   'stressed|stresses|emphasized|emphasised|emphasizes|emphasises|contended|contends|testified|conceded|concedes|' +
   'assured|assures|agreed|agrees|remarked|observed|announced|boasted|quipped|joked|shouted|yelled|exclaimed|answered|' +
   'continued|mused|bragged|scoffed|retorted|cautioned|lamented|pointed out|points out|echoed|insisted|conceded|wondered|' +
-  'disclosed|confided|whispered|replied', C, EN);
+  'disclosed|confided|whispered|replied|chanted|chant|chants|sang|posted|texted|emailed|messaged|reported|reports|indicated|indicates|hinted|hints|' +
+  'signaled|signalled|signals|implied|implies|speculated|speculates|proclaimed|proclaims|recounted|recounts|' +
+  'informed|noted that|has said|have said|had said|wrote that', C, EN);
 forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on|demanded|demands|demand|ordered|orders|' +
   'denied|denies|deny|rejected|rejects|reject|accused|accuses|accuse|condemned|condemns|condemn|criticised|criticized|' +
   'criticises|criticizes|criticise|criticize|congratulated|congratulates|praised|praises|welcomed|welcomes|dismissed|dismisses|' +
   'raised concerns about|raised concern about|raised concerns over|expressed concern about|expressed concern over|' +
   'expressed concerns about|expressed concerns over|asked|asks|cited|cites|blamed|blames|alleged|alleges|requested|requests|' +
-  'questioned|questions|appealed to|appealed for', O, EN);
+  'questioned|questions|appealed to|appealed for|attacked|attacks|blasted|blasts|slammed|slams|lambasted|lambastes|mocked|mocks|' +
+  'ridiculed|decried|decries|touted|touts|hailed|hails|endorsed|endorses|proposed|proposes|defended|defends|disputed|disputes|' +
+  'likened|likens|thanked|thanks|apologized for|apologised for|pushed for|advocated|advocates|recommended|recommends|opposed|opposes', O, EN);
+/** Reported beliefs and intentions ("believes (that) …", "wants to …"): sources in news, not speech. */
+export const BELIEF_CUES = true;
+if (BELIEF_CUES) {
+  forms('believes|believed|believe|thinks|thought|think|hopes|hoped|fears|feared|doubts|doubted|feels|felt|expects|expected|' +
+    'worries|worried|suspects|suspected|is convinced|are convinced|was convinced|were convinced', C, EN);
+  forms('wants|wanted|plans|planned|intends|intended|hopes to|hoped to|seeks|sought|aims|aimed', I, EN);
+}
 forms('vowed|vows|vow|pledged|pledges|pledge|promised|promises|promise|threatened|threatens', I, EN);
-forms('described|describes|called|calls|branded|brands|labelled|labeled|termed|dubbed', { kind: 'as' }, EN);
+forms('described|describes|called|calls|call|branded|brands|labelled|labeled|termed|dubbed', { kind: 'as' }, EN);
 forms('according to', { kind: 'according' }, EN);
 forms('told|tells', { kind: 'told' }, EN);
 forms('saying|adding|arguing|insisting|warning|claiming|stating|noting|explaining|asserting|declaring|announcing|' +
   'suggesting|stressing|emphasizing|emphasising|predicting|highlighting|alleging|admitting|acknowledging|conceding|' +
-  'maintaining|contending|asserting|reiterating|recalling|complaining', P, EN);
+  'maintaining|contending|asserting|reiterating|recalling|complaining|chanting|shouting|singing|echoing|boasting|joking|quipping|writing|tweeting|posting', P, EN);
 forms('telling', { kind: 'told', participle: true }, EN);
 forms('urging|calling for|calling on|demanding|denying|rejecting|accusing|condemning|criticising|criticizing|citing|' +
-  'congratulating|praising|blaming|ordering|requesting|asking', PO, EN);
+  'congratulating|praising|blaming|ordering|requesting|asking|attacking|blasting|slamming|mocking|touting|hailing|endorsing|' +
+  'proposing|defending|disputing|thanking|referring to|referencing', PO, EN);
 forms('vowing|pledging|promising', { kind: 'infinitive', participle: true }, EN);
 forms('describing|calling|branding', { kind: 'as', participle: true }, EN);
 

@@ -19,7 +19,7 @@ export interface Quotation {
 
 interface Mark { at: number; len: number; ch: string; family: 'double' | 'single'; canOpen: boolean; canClose: boolean }
 
-const TRANSCRIPT_LINE = /^(\p{Lu}[\p{Lu}.’'-]+(?: \p{Lu}[\p{Lu}.’'-]+){0,2}):[ \t]+(?=\S)/u;
+const TRANSCRIPT_LINE = /^(\p{Lu}[\p{Lu}.’'-]+(?: \p{Lu}[\p{Lu}.’'-]+){0,2}|Q|A):[ \t]+(?=\S)/u;
 const MARK_RE = /["“”„«»'‘’‚‹›,]/g;
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const SINGLE = new Set(['\'', '‘', '’', '‚', '‹', '›']);

@@ -70,7 +70,9 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
   let i = 0;
   // "…that" within the next words when the words before it are an adjunct or the object of "told"
   const thatIdx = ps.slice(0, 12).findIndex((p) => !p.punct && THAT.test(p.text));
-  const stopIdx = ps.slice(0, 12).findIndex((p) => p.punct && /[.;!?"“”«»]/.test(p.text));
+  // a quoted name may stand in the object of "told": told MSNBC's “Morning Joe” that …
+  const toldLike = hit.cue.kind === 'told';
+  const stopIdx = ps.slice(0, 12).findIndex((p) => p.punct && (toldLike ? /[.;!?]/ : /[.;!?"“”«»]/).test(p.text));
   if (thatIdx >= 0 && (stopIdx < 0 || thatIdx < stopIdx) && (thatIdx === 0 || hit.cue.kind === 'told' || /^(told|tells|telling|dijo|disse)$/i.test(hit.text) || isAdjunctStart(ps[0]!.text) || ps[0]!.punct)) {
     return ps[thatIdx]!.end;
   }
@@ -79,8 +81,17 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
     if (i + 1 < ps.length && /^(the|a|an)$/i.test(ps[i]!.text) && /^(media|press|crowd|audience|rally|news|reporters|journalists|nation|country|parliament|senate|house|assembly|conference|meeting|committee)$/i.test(ps[i + 1]!.text)) {
       i += /^news$/i.test(ps[i + 1]!.text) && i + 2 < ps.length && /^conference$/i.test(ps[i + 2]!.text) ? 3 : 2;
     }
+    // "told his advisers …", "told their supporters …"
+    if (i === 0 && i + 1 < ps.length && /^(?:his|her|their|its|our|my|the)$/i.test(ps[0]!.text) && !ps[1]!.punct) i = 2;
     while (i < ps.length && i < 4 && !ps[i]!.punct && (TOLD_OBJECTS.test(ps[i]!.text) || /^\p{Lu}/u.test(ps[i]!.text))) i++;
-    if (i === 0) return -1;
+    if (i === 0) {
+      // "told a Planned Parenthood gathering in Washington she will …": a longer object, then a pronoun subject
+      const k = ps.slice(1, 9).findIndex((p) => !p.punct && /^(?:he|she|they|we|I)$/.test(p.text));
+      if (k >= 0 && /^(?:a|an|the)$/i.test(ps[0]!.text) && !ps.slice(0, k + 1).some((p) => p.punct)) return ps[k + 1]!.start;
+      return -1;
+    }
+    // "told his advisers to figure out …": object and infinitive, like "urged X to …"
+    if (i < ps.length && /^to$/i.test(ps[i]!.text)) return ps[0]!.start;
   }
   // adjunct: "on Friday", "on Thursday that", "in a statement:"
   if (i < ps.length && isAdjunctStart(ps[i]!.text) && !/^(to)$/i.test(ps[i]!.text)) {
@@ -143,6 +154,11 @@ function isGenericData(s: string): boolean {
   return /\b(?:data|figures|estimates?|projections?|polls?|survey|surveys|respondents|tally|count|document|media|reports?|results|calculations|hochrechnungen|angaben|estimations?|sondages?|encuestas?|pesquisas?|sources?|observers|analysts|experts|diario|journal|newspaper|agency|agence|agencia)\b/i.test(s);
 }
 
+const EVALUATIVE = /^(?:attack|blast|slam|lambast|mock|ridicul|decri|tout|hail|endors|propos|defend|disput|thank|apologi[sz]ed|pushed|advocat|recommend|oppos|referr?ing|referencing)/i;
+
+/** News outlets: their reports are not statements (guideline). */
+const OUTLET = /\b(?:times|post|news|journal|herald|tribune|daily|magazine|gazette|telegraph|guardian|network|tv|radio|television|channel|outlet|wire|press|politico|cnn|msnbc|nbc|abc|cbs|fox|reuters|bloomberg|ap|afp|axios|breitbart|huffington|huffpost|buzzfeed|vox|slate|atlantic|economist|newsweek|reporters?|journalists?|researchers|study|studies|polls?|surveys?)\b/i;
+
 function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[], laterHits: CueHit[]): RawStatement | null {
   const { cue } = hit;
   const base = { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence: 0.7 } as const;
@@ -153,19 +169,32 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   for (const later of laterHits.slice(0, 8)) {
     const from = Math.max(hit.end, later.start - 32);
     const tail = text.slice(from, later.start);
-    const cut = /(?:,\s*|\s+(?:and|et|y|und|e|but|mais|pero)\s+)(?:(?:also|then|later|publicly|has|have|had|a|ha|hat|toutefois|néanmoins)\s+)?$/i.exec(tail);
+    const cut = /(?:,\s*|\s+(?:and|et|y|und|e|but|mais|pero)\s+)(?:(?:also|then|later|publicly|has|have|had|a|ha|hat|toutefois|néanmoins|[a-z]{3,}ly)\s+)?$/i.exec(tail);
     const at = cut ? from + cut.index : -1;
     const commaCut = !!cut && cut[0].trimStart().startsWith(',');
     if (later.cue.participle && commaCut) { limit = at; break; }
+    // "… while chanting, “…”", "… before adding that …": a participle of its own
+    const sub = later.cue.participle ? /\s*[-–—,]?\s+(?:while|as|before|after|by|when)\s+$/i.exec(tail) : null;
+    if (sub) { limit = from + sub.index; break; }
     if (later.cue.kind === 'according' && commaCut) { limit = at; break; }
     if (cut && !explicitThat && !later.cue.participle) { limit = at; break; }
+    // "…, Trump boasted, “…”" / "…, he added": a new clause with its own subject ends the content
+    const own = /(?:[,;―—–]\s+(?:(?:though|although|but|and|while|whereas|as|because|since|yet|so)\s+)?|\s+(?:though|although|but|and|while|whereas|because|since)\s+)(?:(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:he|she|they|we|I)\s+)(?:(?:also|then|later|has|had|have|even|quickly|repeatedly|publicly)\s+)?$/u.exec(tail);
+    if (own && !later.cue.participle && later.cue.kind !== 'according') { limit = from + own.index; break; }
   }
   if (!explicitThat) {
     // "Museveni says elections the ‘most cheating-free’, but Wine and West not so sure": the contrast is the narrator's
     const but = /,\s+(?:but|mais|pero|aber|mas)\s/i.exec(text.slice(hit.end, limit));
     if (but) limit = hit.end + but.index;
   }
-  if (cue.participle && hit.start === sent.start) {
+  // "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been …": a leading subordinate clause ends at its comma
+  if (!cue.participle && cue.kind !== 'according' && /^[\s"“'‘]*(?:ever\s+)?(?:since|when|after|before|because|although|though|if|as|while|once|until|whereas|whenever)\s[^,;:]*$/i.test(text.slice(sent.start, hit.start))) {
+    const c = text.slice(hit.end, limit).search(/,\s/);
+    if (c > 0) limit = hit.end + c;
+  }
+  const leadingAdverbial = cue.participle && hit.start > sent.start &&
+    /^(?:In|On|At|After|During|Despite|With|Amid|Following|Since|Before|While|When|Through|Under|For|From)\s[^,;:]*$/.test(text.slice(sent.start, hit.start));
+  if (cue.participle && (hit.start === sent.start || leadingAdverbial)) {
     // "Calling the decision a ‘coup’, the former civil servant urged …": the participial clause ends at its comma
     const c = text.slice(hit.end, limit).search(/,\s/);
     if (c > 0) limit = hit.end + c;
@@ -204,7 +233,10 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const pronounInv = before && before !== 'elided' && /^(il|elle|ils|elles)$/i.test(before.text);
     const rest = np ? text.slice(np.end, sent.end) : '';
     const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text));
-    if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
+    // "Erin Murphy, a former aide who …, said McConnell's trip was …": subject and apposition, not an inversion
+    const appositive = !!before && before !== 'elided' && !text.slice(sent.start, before.start).replace(/["“”«»„‘’'\s]/g, '') && before.end < comma &&
+      (!/^\s*(?:[,.;:!?)]|$)/.test(rest) || wordCount(text, np ? np.start : hit.end, np ? np.end : hit.end) >= 4) && !pronounInv;
+    if (appositive) { /* preposed below */ } else if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
       if (CLOSE_QUOTES.test(text.slice(sent.start, comma).trimEnd()) || /["”»“]\s*$/.test(text.slice(Math.max(sent.start, comma - 2), comma + 1))) return null; // a direct quotation: attribution.ts
       const [s, e] = trimSpan(text, sent.start, comma);
       if (wordCount(text, s, e) < 3) return null;
@@ -215,11 +247,13 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
 
   const subj = subjectBefore(text, hit.start, sent.start);
+  // "reported" counts for a named person or organisation, not for an outlet or study ("The Post reports …")
+  if (/^report/i.test(hit.text) && subj && subj !== 'elided' && (isGenericData(subj.text) || OUTLET.test(subj.text))) return null;
   let speaker: Subject | null = null;
   let inherit: RawStatement['inherit'] = null;
   if (cue.participle) {
     const before = text.slice(Math.max(sent.start, hit.start - 3), hit.start);
-    if (subj && subj !== 'elided' && !/,\s*$/.test(before) && hit.start > sent.start) speaker = subj;
+    if (subj && subj !== 'elided' && !/,\s*$/.test(before) && hit.start > sent.start && !leadingAdverbial) speaker = subj;
     if (!speaker) inherit = 'sentence';
     if (speaker && /^\p{Ll}/u.test(speaker.text) && !/^(the|a|an)\s/.test(speaker.text)) { speaker = null; inherit = 'sentence'; }
   } else if (subj === 'elided') {
@@ -241,9 +275,18 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const introducesQuote = /^\s*[,:]?\s*["“«„‘]/.test(text.slice(hit.end, hit.end + 6));
     if (endsComma && restOk && !introducesQuote && wordCount(text, sent.start, speaker.start) >= 3) {
       const commaAt = sent.start + pre.length - 1;
-      if (CLOSE_QUOTES.test(pre.slice(0, -1).trimEnd())) return null; // "“…,” he said": a direct quotation
+      if (CLOSE_QUOTES.test(pre.slice(0, -1).trimEnd())) {
+        // "“…,” he said": a direct quotation — unless narrative leads into it: "using the tax ''is a misguided approach,'' he said"
+        const open = pre.search(/["“«„‘]|''/);
+        if (!(open > 0 && wordCount(text, sent.start, sent.start + open) >= 3 && !/[,:]\s*$/.test(pre.slice(0, open)))) return null;
+      }
       // a leading attribution "According to X," or an intro adverbial stays outside
-      const [s, e] = trimSpan(text, sent.start, commaAt);
+      let [s, e] = trimSpan(text, sent.start, commaAt);
+      // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the content goes on after the attribution
+      if (text[restEnd] === ',' && wordCount(text, restEnd, sent.end) >= 3 && restWords === 0 &&
+        !/^,\s*(?:adding|saying|noting|arguing|according|and|but|in|at|on|during|after|before|who|which|when|where|to|of|citing|referring|while|whereas|as|though|although|even|with|yet|so|or)\b/i.test(text.slice(restEnd, restEnd + 20))) {
+        [, e] = trimSpan(text, s, sent.end);
+      }
       if (insideQuote(quotes, s + 2) && insideQuote(quotes, Math.max(s, e - 3))) return null;
       return { ...base, start: s, end: e, speaker, inherit: null };
     }
@@ -251,17 +294,37 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
 
   // preposed: "<subject> <cue> (that) <content>"
-  if (/^\s*[,:]\s*["“«„‘]/.test(text.slice(hit.end, hit.end + 6))) return null; // X said, “…” — a direct quotation
+  if (/^\s*[,:]\s*(?:["“«„‘]|'')/.test(text.slice(hit.end, hit.end + 6))) return null; // X said, “…” — a direct quotation
   if (cue.kind === 'object' && !cue.participle) {
     // a noun object ends before a subordinate clause: "ordered new elections after annulling …"
     const sub = /\s(?:after|before|while|despite|following|amid|because|when|whereas|en\s+raison|tras|après|avant|nachdem)\s/i.exec(text.slice(hit.end, limit));
     if (sub) limit = hit.end + sub.index;
   }
-  const colonQuote = /:\s*["“«„‘]/.exec(text.slice(hit.end, limit));
+  if (cue.kind === 'object') {
+    // a noun object ends at an apposition or aside: "endorsed X on Thursday, another example of …", "called on X -- meddling …"
+    const aside = /,\s+(?:another|a|an|which|who|yet|but|further|while|as|should|amid|in|at|on|even|including|saying|adding)\s|\s+--\s|\s[—–]\s|;/i.exec(text.slice(hit.end, limit));
+    if (aside) limit = hit.end + aside.index;
+  } else {
+    // "… was not intentional; they only learned …": a semicolon or a dash aside ends the content
+    const aside = /;|\s+--\s/.exec(text.slice(hit.end, limit));
+    if (aside) limit = hit.end + aside.index;
+  }
+  const colonQuote = /:\s*(?:["“«„‘]|'')/.exec(text.slice(hit.end, limit));
   if (colonQuote) limit = hit.end + colonQuote.index;
+  // "saying during the debate last week, “…”": the cue introduces a direct quotation (attribution.ts)
+  const q1 = /^([^"“”«»„‘’.;!?]{0,80}?)[,:]\s*(?:["“«„‘]|'')/.exec(text.slice(hit.end, limit));
+  if (q1 && !/\b(?:that|que|dass)\b/i.test(q1[1]!) && wordCount(text, hit.end, hit.end + q1[1]!.length) <= 8) return null;
   const cs = complementStart(text, hit, limit);
   if (cs < 0 || cs >= limit) return null;
+  // "saying during the debate, “…”": the content is a direct quotation (attribution.ts)
+  if (/^["“«„‘]/.test(text.slice(cs, cs + 1)) && /[,:]\s*$/.test(text.slice(Math.max(hit.end, cs - 3), cs))) return null;
   let [s, e] = trimSpan(text, cs, limit);
+  // "said in a statement: The vote was fair. Nobody was harmed.": the content runs to the end of the paragraph
+  if (limit === sent.end && /:\s*$/.test(text.slice(hit.end, cs)) && !/["“”«»„]/.test(text.slice(cs, cs + 2))) {
+    const nl = text.indexOf('\n', sent.end);
+    const paraEnd = nl < 0 ? text.length : nl;
+    if (paraEnd - sent.end < 1500 && !/["“”«»„]/.test(text.slice(sent.end, paraEnd))) [, e] = trimSpan(text, s, paraEnd);
+  }
   if (e <= s) return null;
   const content = text.slice(s, e);
   const n = wordCount(text, s, e);
@@ -270,12 +333,29 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     // "called the poll “…”", "described the results as “…”", "described X as Y" — never "called Faye to congratulate"
     const asM = /\s(?:as|comme|como|als)\s/i.exec(' ' + content);
     const qm = /["“”«»‘’„]/.exec(content);
-    if (!(asM || (qm && qm.index < 40))) return null;
+    // "called Oz a quack", "called it a mistake"
+    const aNoun = /^(?:it|him|her|them|this|that|\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,2}|(?:his|her|their|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:a|an)\s+[\p{L}-]+/u.test(content) && !/\bto\b/.test(content.split(/\s+/).slice(0, 4).join(' '));
+    if (!(asM || (qm && qm.index < 40) || aNoun)) return null;
+    // "call them “lone wolves” and describe …": the naming ends with its quotation
+    if (qm && qm.index < 40 && (!asM || qm.index < asM.index)) {
+      const close = /["“”«»‘’„]/.exec(content.slice(qm.index + 1));
+      if (close) {
+      const qEnd = s + qm.index + 1 + close.index + 1;
+      if (/^\s*(?:[,;–—-]|and\b|but\b|while\b|$)/.test(text.slice(qEnd, e))) e = qEnd;
+      }
+    }
   }
   if (REJECT_LIKE.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim().split(/\s+/).pop() ?? '') && !(CLAIM_NOUNS.test(content) && n >= 3) && !/^as\b/i.test(content)) return null;
   if (BARE_EVENT.test(content.replace(/[.,;]+$/, ''))) return null;
   if (cue.kind === 'clause' && n < 3 && !THAT.test(text.slice(hit.end, cs).trim())) return null;
   if (n < 2) return null;
+  // "likened the rules to “…”": the comparison ends with its quotation
+  if (cue.kind === 'object') {
+    const toQ = /^[^"“”]{0,60}?\bto\s+["“][^"“”]{1,200}["”]/.exec(content);
+    if (toQ) e = s + toQ[0].length;
+  }
+  // attack/defend/endorse-like verbs take a noun object that is a statement only when it says something ("defended the restrictions" is not)
+  if (EVALUATIVE.test(hit.text) && n < 5) return null;
   if (/^(?:conceded|concedes|admitted|admits|reconoció|reconoce|admitió|admite|admitiu|admite|reconheceu|reconhece|reconnu|admis|reconnaît)$/i.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim()) && n < 4) return null;
   // noun-object cues lose a leading preposition ("expressed concern about", "called for"); "described as X" → X
   if ((/^(?:about|over|for|of|on)$/i.test(first) && cue.kind === 'object') || (/^as$/i.test(first) && cue.kind === 'as')) s += first.length + 1;
@@ -288,7 +368,8 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
 export function headlineStatements(text: string, title: string | null, isSpeaker: (phrase: string) => boolean): RawStatement[] {
   const firstLineEnd = text.indexOf('\n');
   const line = text.slice(0, firstLineEnd < 0 ? text.length : firstLineEnd);
-  if (!title || line.trim() !== title.trim() || line.length > 200) return [];
+  const bare = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (!title || bare(line) !== bare(title) || line.length > 200) return [];
   const colon = line.indexOf(': ');
   if (colon < 2) return [];
   const left = line.slice(0, colon), right = line.slice(colon + 2);

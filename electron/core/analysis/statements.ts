@@ -53,7 +53,7 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
     // "accused X of “…”", "described it as “…”": a quotation that ends the clause after a preposition carries it
     const lastQ = inside[inside.length - 1]!;
     const endsWithQuote = countWords(text.slice(lastQ.end, r.end)) <= 1 && countWords(text.slice(lastQ.start, lastQ.end)) >= 3 &&
-      /(?:^|\s)(?:of|as|about|for|comme|como|de|als)\s*["“«„‘']?\s*$/i.test(text.slice(r.start, lastQ.start));
+      /(?:^|\s)(?:of|as|about|for|to|comme|como|de|als)\s*["“«„‘']?\s*$/i.test(text.slice(r.start, lastQ.start));
     if (qWords / Math.max(1, rWords) >= 0.5 || leadsWithQuote || endsWithQuote) {
       for (const d of inside) {
         d.attached = true;
@@ -98,13 +98,21 @@ export function findStatements(fullText: string, language: string, title: string
   const paras = paragraphs(text);
   const sents = sentences(text, paras);
   const quotes = findQuotations(text, isSpeechWord, paras);
-  const direct = attributeQuotes(text, quotes, sents, paras, language);
+  let direct = attributeQuotes(text, quotes, sents, paras, language);
   const reported = [
     ...headlineStatements(text, title, (p) => { const k = parseSpeakerPhrase(p).kind; return k === 'name' || k === 'org' || k === 'role'; }),
     ...findReported(text, sents, quotes, language),
   ].sort((a, b) => a.start - b.start);
   // a cue that attributes a quotation ("…,” the court added in a ruling) does not also report speech
-  const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= d.end).map((d) => d.cueAt));
+  // (not a title in quotation marks: "On “Fox News Sunday,” Mike Pence said …")
+  const isTitle = (d: RawStatement): boolean => {
+    const t = text.slice(d.start, d.end).trim();
+    const ws = t.split(/\s+/).filter((w) => /^[\p{L}\d]/u.test(w));
+    return ws.length <= 5 && /^[\p{Lu}\d]/u.test(t) && !/[.!?]$/.test(t) && ws.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / Math.max(1, ws.length) >= 0.6;
+  };
+  const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= d.end && !isTitle(d)).map((d) => d.cueAt));
+  // a quoted title after a preposition ("on “Face the Voters,” …") is a name, not a statement
+  direct = direct.filter((d) => !(isTitle(d) && /\b(?:of|on|in|from|at|by|for)\s*["“«„‘']*\s*$/i.test(text.slice(Math.max(0, d.start - 14), d.start))));
   // reported clauses must not overlap each other: keep the earlier one
   const nonOverlapping: RawStatement[] = [];
   for (const r of reported) {
@@ -115,8 +123,23 @@ export function findStatements(fullText: string, language: string, title: string
   }
   const raws = settleOverlaps(text, direct, nonOverlapping, quotes);
   const quoteSpans = quotes.map((q) => ({ start: q.start, end: q.end }));
-  const entities = collectEntities(text, quoteSpans);
-  return resolveAll(text, raws.slice(0, MAX_STATEMENTS), sents.filter((s) => !insideAny(quoteSpans, s.start)), sents, paras, entities);
+  // a headline ("Hillary Clinton Goes After Trump") names no speaker for later pronouns: not a source of entities
+  const head = headlineSpan(text, title, paras);
+  const blocked = head ? [head, ...quoteSpans.filter((q) => q.start >= head.end)] : quoteSpans;
+  const entities = collectEntities(text, blocked);
+  return resolveAll(text, raws.slice(0, MAX_STATEMENTS), sents.filter((s) => !insideAny(blocked, s.start)), sents, paras, entities);
+}
+
+/** The headline line of an item: its first paragraph when it is the title or a short title-cased line. */
+function headlineSpan(text: string, title: string | null, paras: Span[]): Span | null {
+  const p = paras[0];
+  if (!p || p.end - p.start > 200 || paras.length < 2) return null;
+  const line = text.slice(p.start, p.end).trim();
+  const bare = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (title && bare(line) === bare(title)) return p;
+  const ws = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.8) return p;
+  return null;
 }
 
 function insideAny(spans: { start: number; end: number }[], at: number): boolean {
@@ -138,7 +161,7 @@ function subjectMentions(text: string, sents: Span[]): { at: number; parsed: Spe
     const subj = sentenceSubject(text, s.start, s.end);
     if (subj) out.push({ at: subj.start, parsed: parseSpeakerPhrase(subj.text) });
     // "In response to …, a spokesman from Pakistan's interior ministry defended …"
-    if (/^(?:In|On|After|During|Despite|As|Reacting|Speaking|While|When|Earlier|Later|Meanwhile|However|Outside)\b/.test(text.slice(s.start, s.start + 12))) {
+    if (/^(?:In|On|After|During|Despite|As|Reacting|Speaking|While|When|Earlier|Later|Meanwhile|However|Outside|With|Amid|Following|Since|Before|Asked|At|Under|Although|Though|Because|Once|Now|Still|Yet|Today|Yesterday|Last)\b/.test(text.slice(s.start, s.start + 12))) {
       const c = text.indexOf(',', s.start);
       if (c > 0 && c < s.end - 3 && c - s.start < 160) {
         let st = c + 1;
@@ -303,6 +326,11 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
         const p = subj ? parseSpeakerPhrase(subj.text) : null;
         if (p && subj) res = p.kind === 'pronoun' ? fromPronoun(p, r.cueAt) : fromPhrase(p, subj.start);
       }
+      if (!res && si >= 0) {
+        // "With … worried, President Obama is rolling out a message: “…”": the subject after an intro adverbial
+        const m = subjectMentions(text, [sents[si]!]).find((x) => x.at < r.start);
+        if (m) res = fromPhrase(m.parsed, m.at);
+      }
       if (!res && !r.direct) continue;
     } else if (r.inherit === 'previous') {
       const prev = history[history.length - 1];
@@ -310,7 +338,7 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       const prevPara = prev ? spanIndexAt(paras, prev.at) : -1;
       if (prev && pi - prevPara <= 2) res = prev;
     }
-    if (r.direct && !res && countWords(text.slice(r.start, r.end)) < 5) continue;
+    if (r.direct && !res && !r.attached && countWords(text.slice(r.start, r.end)) < 5) continue;
     if (res && res.kind === 'name' && !res.org && res.role && SPEAKS_FOR.test(res.role)) {
       // "spokesman Matthew Miller" speaks for the organisation named just before
       const org = latest(res.at + 1, (x) => x.kind === 'org' && !!x.speaker && x.at > res!.at - 1500, false);

@@ -67,3 +67,59 @@ describe('reported speech', () => {
     expect(indirect('Mr Amadou Diallo conceded defeat. He called his rival to congratulate him.')).toEqual([]);
   });
 });
+
+describe('reported speech: more constructions', () => {
+  it.each([
+    ['subject with a relative-clause apposition', 'Laura Pinto, who ran the county board until last spring, said the ballots had been counted twice.', 'the ballots had been counted twice', 'Laura Pinto'],
+    ['apposition with an abbreviation', 'Tom Reyes, who served as U.S. envoy to Chile until 2019, said the observers were satisfied.', 'the observers were satisfied', 'Tom Reyes'],
+    ['an intro adverbial before the subject', 'In a letter sent on Monday, the Union of Nurses called Senator Ilse Marr a “true friend” of the clinics.', 'Senator Ilse Marr a “true friend” of the clinics', 'the Union of Nurses'],
+    ['noted / acknowledged and equivalents', 'Governor Ruth Bahr acknowledged that the turnout in rural areas had been low.', 'the turnout in rural areas had been low', 'Ruth Bahr'],
+    ['a named organisation that reported', 'The Fiscal Watch Institute reported that the plan would cost 40 billion dollars.', 'the plan would cost 40 billion dollars', 'The Fiscal Watch Institute'],
+    ['called X a Y', 'Mayor Ivan Petrov called the proposal a waste of public money.', 'the proposal a waste of public money', 'Ivan Petrov'],
+    ['beliefs and intentions', 'Senator Clara Holm believes the new districts favour the incumbent party.', 'the new districts favour the incumbent party', 'Clara Holm'],
+  ])('%s', (_n, text, quote, speaker) => {
+    expect(indirect(text)).toContainEqual({ quote, speaker });
+  });
+
+  it('takes the whole sentence around a parenthetical attribution ("X, she said, Y")', () => {
+    expect(indirect('The count was slow, Judge Mara Lind said, until extra staff arrived from the capital.'))
+      .toEqual([{ quote: 'The count was slow, Judge Mara Lind said, until extra staff arrived from the capital', speaker: 'Mara Lind' }]);
+  });
+
+  it('ends the content where a new clause with its own subject starts', () => {
+    const got = indirect('Speaker Ana Ruiz said the budget would pass easily, though she admitted that two members were still undecided.');
+    expect(got).toContainEqual({ quote: 'the budget would pass easily', speaker: 'Ana Ruiz' });
+    expect(got).toContainEqual({ quote: 'two members were still undecided', speaker: 'Ana Ruiz' });
+  });
+
+  it('ends a noun object at an apposition or a semicolon', () => {
+    expect(indirect('The teachers’ union endorsed Maria Costa for mayor on Friday, another sign of labour rallying behind her.'))
+      .toEqual([{ quote: 'Maria Costa for mayor on Friday', speaker: 'The teachers’ union' }]);
+    expect(indirect('Minister Hugo Berg said the delay was technical; the printers had run out of paper.'))
+      .toEqual([{ quote: 'the delay was technical', speaker: 'Hugo Berg' }]);
+  });
+
+  it('does not take an outlet or a generic "defended the rules" object for a statement', () => {
+    expect(indirect('The Evening Herald reported that the mayor would resign.')).toEqual([]);
+    expect(indirect('Mayor Ivan Petrov defended the restrictions.')).toEqual([]);
+  });
+
+  it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
+    expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
+      .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
+  });
+
+  it('finds the subject across a dash apposition or a party tag, and past a quoted programme title', () => {
+    expect(indirect('Klein -- co-author of a study on the ballots -- said the count had been accurate.'))
+      .toEqual([{ quote: 'the count had been accurate', speaker: 'Klein' }]);
+    expect(indirect('Sen. Joan Webb (D-Ore.) argued that the rules could be challenged in court.'))
+      .toEqual([{ quote: 'the rules could be challenged in court', speaker: 'Joan Webb' }]);
+    expect(indirect('On Sunday’s edition of “Face the Voters,” Governor Alan Hart said his rival had misled the public.'))
+      .toEqual([{ quote: 'his rival had misled the public', speaker: 'Alan Hart' }]);
+  });
+
+  it('runs content introduced by "said …:" to the end of its paragraph', () => {
+    expect(indirect('The minister said in a statement: The vote was fair and orderly. Nobody was harmed at any polling station.\n\nThe count goes on.'))
+      .toEqual([{ quote: 'The vote was fair and orderly. Nobody was harmed at any polling station', speaker: null }].map((x) => ({ ...x, speaker: 'The minister' })));
+  });
+});

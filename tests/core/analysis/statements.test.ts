@@ -34,6 +34,42 @@ describe('findStatements', () => {
     expect(findStatements(text, 'en')).toEqual([]);
   });
 
+  it('gives a quotation introduced by a colon after a narrative clause to the subject of that clause', () => {
+    const got = findStatements('With turnout falling, Governor Lena Hart is taking a blunt slogan on the road: “Vote or lose it.”', 'en');
+    expect(got.map((s) => [s.quote, s.speaker, s.direct])).toEqual([['Vote or lose it.', 'Lena Hart', true]]);
+    const nyt = findStatements("Senator Omar Field put it plainly in a radio interview on Monday: ''Nobody in this state wants another recount of the votes.''", 'en');
+    expect(nyt.map((s) => [s.quote, s.direct])).toEqual([['Nobody in this state wants another recount of the votes.', true]]);
+  });
+
+  it('keeps a short quotation attached to a speech verb even when a clause before it reports speech too', () => {
+    const got = findStatements('When the host noted that the mayor had skipped the debate, Mayor Ivo Brandt boasted, “That was smart.”', 'en');
+    expect(got.map((s) => [s.quote, s.speaker])).toContainEqual(['That was smart.', 'Ivo Brandt']);
+    expect(got.map((s) => s.quote)).toContainEqual('the mayor had skipped the debate');
+  });
+
+  it('keeps chanted slogans and a quotation named by "call them …"', () => {
+    const got = findStatements('Hundreds of students marched past the parliament while chanting, "Count every vote now." The ministers call them "paid agitators" and ignore their demands.', 'en');
+    expect(got.map((s) => s.quote)).toEqual(['Count every vote now.', 'paid agitators']);
+  });
+
+  it('credits a quotation followed by a dash and a name on its own line', () => {
+    const got = findStatements('Readers wrote in.\n“The debate changed nothing for me at all.” ― Paula Gomez\n“I still do not know whom to vote for.” ― Ken Ito', 'en');
+    expect(got.map((s) => [s.quote, s.speaker])).toEqual([['The debate changed nothing for me at all.', 'Paula Gomez'], ['I still do not know whom to vote for.', 'Ken Ito']]);
+  });
+
+  it('does not take a headline for the person that later pronouns refer to', () => {
+    const text = 'Maria Costa Takes Aim At Rivals\n\nThe debate was heated. Maria Costa spoke first. She said the city budget had been wasted.';
+    expect(findStatements(text, 'en', 'Maria Costa Takes Aim At Rivals').map((s) => s.speaker)).toEqual(['Maria Costa']);
+  });
+
+  it('keeps each turn of a "Q: … / A: …" interview as direct speech without inventing a speaker', () => {
+    const text = 'The interview was shortened.\n\nQ: You ran for mayor twice. Why try a third time?\n\nA: Because the city still needs cheaper buses and safer streets.';
+    expect(findStatements(text, 'en').map((s) => [s.quote, s.direct, s.speaker])).toEqual([
+      ['You ran for mayor twice. Why try a third time?', true, null],
+      ['Because the city still needs cheaper buses and safer streets.', true, null],
+    ]);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
