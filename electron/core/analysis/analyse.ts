@@ -1,6 +1,6 @@
 // The analyser: language → relevance → countries → statements → speakers → countries/topics/stance per statement.
 import { detectLanguage } from './language.js';
-import { countryMentions, countryOf, findCountries } from './places.js';
+import { TextPlaces, countryOf, findCountries } from './places.js';
 import { electionRelevance } from './relevance.js';
 import { stanceOf } from './stance.js';
 import { findStatements } from './statements.js';
@@ -20,7 +20,15 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
   const title = input.title ?? null;
   const language = safe(() => detectLanguage(text, input.lang ?? null), input.lang ?? 'unknown');
   const rel = safe(() => electionRelevance(text, title, language), { score: 0, related: false });
-  const places = safe(() => findCountries(text, title, language), { countries: [] as string[], mentions: [] });
+  // Country mentions are read once for the whole text; each statement's quote and sentence are looked up in them.
+  const textPlaces = new TextPlaces(text);
+  const places = safe(() => findCountries(text, title, language, textPlaces), { countries: [] as string[], mentions: [] });
+  const phraseCountry = new Map<string, string | null>();
+  const countryOfPhrase = (phrase: string): string | null => {
+    let c = phraseCountry.get(phrase);
+    if (c === undefined) { c = countryOf(phrase, language); phraseCountry.set(phrase, c); }
+    return c;
+  };
   const countries = rel.related ? places.countries : [];
   const mainCountry = places.countries[0] ?? null;
   const found = safe(() => findStatements(text, language, title), []);
@@ -28,7 +36,7 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
     const speakerCountry = safe(() => {
       for (const phrase of [f.speakerOrg, f.speakerRole, f.speaker]) {
         if (!phrase) continue;
-        const c = countryOf(phrase, language);
+        const c = countryOfPhrase(phrase);
         if (c) return c;
       }
       return null;
@@ -36,8 +44,11 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
     // the statement's subject country: the item's election country when the statement mentions it, else another country
     // it mentions (not the speaker's own), else the item's election country
     const about = safe(() => {
+      // The quote is at f.start; its sentence usually holds it.
+      const inContext = f.context.indexOf(f.quote);
       for (const part of [f.quote, f.context]) {
-        const codes = countryMentions(part).map((m) => m.code);
+        const at = part === f.quote ? f.start : Math.max(0, f.start - Math.max(0, inContext));
+        const codes = textPlaces.mentionsOf(part, at).map((m) => m.code);
         if (mainCountry && codes.includes(mainCountry)) return mainCountry;
         const other = codes.find((c) => c !== speakerCountry);
         if (other) return other;

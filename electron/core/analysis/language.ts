@@ -45,8 +45,8 @@ function foreignLetters(sample: string, lang: string, letters: number): boolean 
 
 const CYRILLIC = new Set(['rus', 'ukr', 'bel', 'bul', 'srp', 'bos', 'kaz', 'uzn', 'azj', 'koi']);
 const WORD_LISTS = new Map<string, Set<string>>(Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
-const WORD_RE = /[\p{L}'’-]+/gu;
-const NON_LETTERS_RE = /[^\p{L}]+/gu;
+const LETTER_RE = /^\p{L}$/u;
+const NUMBER_RE = /^[\p{N}_]$/u;
 const SAMPLE_CHARS = 2000;
 const FRANC_CHARS = 1500;
 const MIN_LETTERS = 24;
@@ -64,16 +64,133 @@ function normaliseHint(hint: string | null | undefined): string | null {
 const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, set] of WORD_LISTS) for (const w of set) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
 
-/** Function-word hits per language in a sample: the best language, its hits, the runner-up's hits, the word count. */
-function functionWordVotes(sample: string): { best: string | null; bestHits: number; second: number; words: number } {
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Function-word hits of a sample (or a part of it): the best language, its hits, the runner-up's hits, the word count. */
+interface Votes { best: string | null; bestHits: number; second: number; words: number }
+
+/** The longest function word: longer words are not looked up (lower-casing never shortens a word). */
+const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
+
+/**
+ * Character classes by UTF-16 code unit, filled in as characters are met (1 = in the class, 2 = not): the Unicode
+ * property regexes are slow when run over every character. Characters outside the BMP are tested directly.
+ */
+const LETTER_UNITS = new Uint8Array(65536);
+const NUMBER_UNITS = new Uint8Array(65536);
+
+function inClass(table: Uint8Array, re: RegExp, s: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return re.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = table[c];
+  if (v === 0) { v = re.test(s[i]) ? 1 : 2; table[c] = v; }
+  return v === 1 ? 1 : 0;
+}
+
+/** Length in code units of the letter (\p{L}) at i, 0 if none. */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  return inClass(LETTER_UNITS, LETTER_RE, s, i, c);
+}
+
+/** Length in code units of the number character or underscore at i, 0 if none. */
+function numberAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+  return inClass(NUMBER_UNITS, NUMBER_RE, s, i, c);
+}
+
+/** `s` with every run of number characters and underscores replaced by one space (as s.replace(/[\p{N}_]+/gu, ' ')). */
+function blankNumbers(s: string): string {
+  let out = '';
+  let last = 0;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    let w = numberAt(s, i);
+    if (w === 0) { i++; continue; }
+    let j = i + w;
+    while (j < n && (w = numberAt(s, j)) > 0) j += w;
+    out += s.slice(last, i) + ' ';
+    last = j;
+    i = j;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * Quick test before a function-word lookup: for function words whose first two units are ASCII letters, bit
+ * length at (a-z of the first) * 26 + (a-z of the second). A word of ASCII letters only is looked up when its bit is set.
+ */
+const WORD_SHAPES = new Uint32Array(26 * 26);
+
+function asciiLetterIndex(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  return -1;
+}
+
+for (const w of WORD_LANGS.keys()) {
+  const a = asciiLetterIndex(w.charCodeAt(0));
+  const b = asciiLetterIndex(w.charCodeAt(1));
+  if (a >= 0 && b >= 0) WORD_SHAPES[a * 26 + b] |= 1 << w.length;
+}
+
+/** The languages whose function word sample.slice(start, end) is; `ascii`: the word has only ASCII letters. */
+function wordLangs(sample: string, start: number, end: number, ascii: boolean): string[] | undefined {
+  const len = end - start;
+  if (len > LONGEST_WORD) return undefined;
+  if (ascii && len >= 2 && (WORD_SHAPES[asciiLetterIndex(sample.charCodeAt(start)) * 26 + asciiLetterIndex(sample.charCodeAt(start + 1))] & (1 << len)) === 0) return undefined;
+  return WORD_LANGS.get(sample.slice(start, end).toLowerCase());
+}
+
+/**
+ * Languages of every word (a run of letters, ' ’ and -) of a sample, in order, with each word's offset, and the
+ * number of code units that are letters (as sample.replace(/[^\p{L}]+/gu, '').length). One pass; the votes of
+ * parts are sums.
+ */
+function wordLanguages(sample: string): { at: number[]; langs: Array<string[] | undefined>; letters: number } {
+  const at: number[] = [];
+  const langs: Array<string[] | undefined> = [];
+  let letters = 0;
+  let i = 0;
+  const n = sample.length;
+  while (i < n) {
+    let c = sample.charCodeAt(i);
+    let w = c === 39 || c === 45 || c === 0x2019 ? -1 : letterAt(sample, i);
+    if (w === 0) { i++; continue; }
+    const start = i;
+    let ascii = true; // ASCII letters only
+    while (true) {
+      if (w < 0) { ascii = false; i++; } else { letters += w; if (c >= 128) ascii = false; i += w; }
+      if (i >= n) break;
+      c = sample.charCodeAt(i);
+      w = c === 39 || c === 45 || c === 0x2019 ? -1 : letterAt(sample, i);
+      if (w === 0) break;
+    }
+    at.push(start);
+    langs.push(wordLangs(sample, start, i, ascii));
+  }
+  return { at, langs, letters };
+}
+
+/** Votes of words from..to-1 (counted in order of first appearance, so ties fall as in a scan of that part alone). */
+function votesOf(langs: Array<string[] | undefined>, from: number, to: number): Votes {
   const counts = new Map<string, number>();
-  let words = 0;
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(sample)) !== null) {
-    words++;
-    const langs = WORD_LANGS.get(m[0].toLowerCase());
-    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  for (let i = from; i < to; i++) {
+    const ls = langs[i];
+    if (ls) for (const lang of ls) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestHits = 0;
@@ -81,7 +198,7 @@ function functionWordVotes(sample: string): { best: string | null; bestHits: num
   for (const [lang, c] of counts) {
     if (c > bestHits) { second = bestHits; bestHits = c; best = lang; } else if (c > second) second = c;
   }
-  return { best, bestHits, second, words };
+  return { best, bestHits, second, words: to - from };
 }
 
 /**
@@ -91,18 +208,30 @@ function functionWordVotes(sample: string): { best: string | null; bestHits: num
  */
 export function detectLanguage(text: string, hint?: string | null): string {
   const hinted = normaliseHint(hint);
-  const sample = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[\p{N}_]+/gu, ' ');
-  const letters = sample.replace(NON_LETTERS_RE, '').length;
+  const raw = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)
+    .replace(/https?:\/\/\S+/g, ' ');
+  const sample = blankNumbers(raw);
+  const { at, langs, letters } = wordLanguages(sample);
   if (letters < MIN_LETTERS) return hinted ?? 'unknown';
 
-  const votes = functionWordVotes(sample);
+  const votes = votesOf(langs, 0, langs.length);
   // The two halves clearly in different well-known languages: a mixed text, not one language.
   if (votes.words >= 12) {
+    // `mid` is a space, so no word straddles it: the halves' words are the sample's words before and after it.
     const mid = sample.lastIndexOf(' ', sample.length >> 1);
-    const a = functionWordVotes(sample.slice(0, mid));
-    const b = functionWordVotes(sample.slice(mid));
+    let a: Votes;
+    let b: Votes;
+    if (mid >= 0) {
+      const split = lowerBound(at, mid);
+      a = votesOf(langs, 0, split);
+      b = votesOf(langs, split, langs.length);
+    } else {
+      // No space in the first half: the halves are "all but the last character" and "the last character".
+      const head = wordLanguages(sample.slice(0, mid)).langs;
+      const tail = wordLanguages(sample.slice(mid)).langs;
+      a = votesOf(head, 0, head.length);
+      b = votesOf(tail, 0, tail.length);
+    }
     const clear = (v: typeof a): boolean => v.bestHits >= 3 && v.bestHits >= v.second * 1.5;
     if (clear(a) && clear(b) && a.best !== b.best) return 'unknown';
   }

@@ -6,7 +6,14 @@ export interface CountryMention { code: string; start: number; end: number; text
 
 type Kind = 'name' | 'demonym' | 'capital' | 'institution' | 'block';
 
-interface Entry { tokens: string[]; code: string; kind: Kind; lowerOk: boolean }
+interface Entry {
+  tokens: string[];
+  code: string;
+  kind: Kind;
+  lowerOk: boolean;
+  /** Must be written in capitals: an abbreviation of up to three one-letter tokens ("U S"), or "us", "usa", "uk". */
+  capitals: boolean;
+}
 interface Mention extends CountryMention { kind: Kind }
 
 interface WorldCountry {
@@ -154,7 +161,9 @@ function buildIndex(): Map<string, Entry[]> {
       if (seen.has(key)) continue; // the first source wins (names before demonyms before capitals)
       seen.add(key);
       const list = index.get(tokens[0]) ?? [];
-      list.push({ tokens, code, kind, lowerOk });
+      const joined = tokens.join('');
+      const capitals = (tokens.length <= 3 && tokens.every((x) => x.length === 1)) || joined === 'us' || joined === 'usa' || joined === 'uk';
+      list.push({ tokens, code, kind, lowerOk, capitals });
       index.set(tokens[0], list);
     }
   };
@@ -215,52 +224,251 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-function allMentions(text: string): Mention[] {
-  const idx = index();
-  const toks: Array<{ t: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(TOKEN_RE)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+/** A text's tokens (runs of letters and marks) with what the index knows about each, read lazily from the start. */
+interface Tokens {
+  text: string;
+  starts: number[];
+  ends: number[];
+  /** Index entries starting with token i, or undefined. */
+  cand: Array<Entry[] | undefined>;
+  /** Indices of tokens that have index entries, ascending. */
+  withCand: number[];
+  /** Lower case of token i, filled in when first needed. */
+  lower: Array<string | undefined>;
+  /** Where tokenising resumes; -1 once the text is read to its end. */
+  next: number;
+}
+
+function newTokens(text: string): Tokens {
+  return { text, starts: [], ends: [], cand: [], withCand: [], lower: [], next: 0 };
+}
+
+const TOKEN_CHAR_RE = /^[\p{L}\p{M}]$/u;
+/** Letter-or-mark class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
+const TOKEN_UNITS = new Uint8Array(65536);
+
+/** Length in code units of the letter or mark at i (a code point of [\p{L}\p{M}]), 0 if none. */
+function tokenCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return TOKEN_CHAR_RE.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = TOKEN_UNITS[c];
+  if (v === 0) { v = TOKEN_CHAR_RE.test(s[i]) ? 1 : 2; TOKEN_UNITS[c] = v; }
+  return v === 1 ? 1 : 0;
+}
+
+/**
+ * Quick test before an index lookup: a bit set of hashes of the index keys made of ASCII letters only. A token of
+ * ASCII letters only (its lower case has the same letters in lower case) is looked up only when its hash bit is set.
+ */
+const HASH_BITS = 18;
+let KEY_HASHES: Uint8Array | null = null;
+
+/** The hash of one more ASCII letter (either case) after `h`. */
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c | 0x20)) >>> 0;
+}
+
+function keyHashes(): Uint8Array {
+  if (!KEY_HASHES) {
+    const bits = new Uint8Array(1 << (HASH_BITS - 3));
+    for (const key of index().keys()) {
+      if (!/^[a-z]+$/.test(key)) continue;
+      let h = 0;
+      for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+      const k = h & ((1 << HASH_BITS) - 1);
+      bits[k >>> 3] |= 1 << (k & 7);
+    }
+    KEY_HASHES = bits;
+  }
+  return KEY_HASHES;
+}
+
+/** Index entries for the token text.slice(start, end), or undefined. `hash`: its hashStep hash when all its units are ASCII letters, else -1. */
+function lookUp(text: string, start: number, end: number, hash: number): Entry[] | undefined {
+  if (hash >= 0) {
+    const k = hash & ((1 << HASH_BITS) - 1);
+    if ((keyHashes()[k >>> 3] & (1 << (k & 7))) === 0) return undefined;
+  }
+  return index().get(text.slice(start, end).toLowerCase());
+}
+
+/** Read tokens until one ends after `offset` (or the text ends). */
+function readTokensTo(tk: Tokens, offset: number): void {
+  if (tk.next < 0) return;
+  const n = tk.ends.length;
+  if (n > 0 && tk.ends[n - 1] > offset) return;
+  const text = tk.text;
+  const len = text.length;
+  let i = tk.next;
+  while (i < len) {
+    let w = tokenCharAt(text, i);
+    if (w === 0) { i++; continue; }
+    const start = i;
+    // tokenCharAt is 1 for an ASCII unit only when it is a letter
+    let c = text.charCodeAt(i);
+    let hash = c < 128 ? hashStep(0, c) : -1;
+    i += w;
+    while (i < len && (w = tokenCharAt(text, i)) > 0) {
+      if (hash >= 0) { c = text.charCodeAt(i); hash = c < 128 ? hashStep(hash, c) : -1; }
+      i += w;
+    }
+    const cand = lookUp(text, start, i, hash);
+    if (cand) tk.withCand.push(tk.starts.length);
+    tk.starts.push(start);
+    tk.ends.push(i);
+    tk.cand.push(cand);
+    if (i > offset) { tk.next = i; return; }
+  }
+  tk.next = -1;
+}
+
+/** True when text.slice(from, to) is one space (as /^ $/.test(text.slice(from, to))). */
+function oneSpace(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
+}
+
+/** First index in an ascending array whose value is ≥ x. */
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The mentions found in tokens lo..hi-1 exactly as if the text held only them (neighbours outside the range are not
+ * seen); offsets are moved by -base.
+ */
+function scanTokens(tk: Tokens, lo: number, hi: number, base: number): Mention[] {
+  const { text, starts, ends, cand, withCand, lower } = tk;
   const out: Mention[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const first = toks[i];
-    const candidates = idx.get(first.t.toLowerCase());
-    if (!candidates) continue;
+  let skipTo = lo;
+  for (let p = lowerBound(withCand, lo); p < withCand.length; p++) {
+    const i = withCand[p];
+    if (i >= hi) break;
+    if (i < skipTo) continue;
+    const candidates = cand[i]!;
+    const first = text.slice(starts[i], ends[i]);
     for (const e of candidates) {
-      if (i + e.tokens.length > toks.length) continue;
+      const len = e.tokens.length;
+      if (i + len > hi) continue;
       let ok = true;
-      for (let k = 1; k < e.tokens.length && ok; k++) {
-        const tk = toks[i + k];
-        ok = tk.t.toLowerCase() === e.tokens[k] && GAP_RE.test(text.slice(toks[i + k - 1].end, tk.start));
+      for (let k = 1; k < len && ok; k++) {
+        const j = i + k;
+        let l = lower[j];
+        if (l === undefined) { l = text.slice(starts[j], ends[j]).toLowerCase(); lower[j] = l; }
+        ok = l === e.tokens[k] && GAP_RE.test(text.slice(ends[j - 1], starts[j]));
       }
       if (!ok) continue;
-      if (!e.lowerOk && !isUpper(first.t[0])) continue;
-      const last = toks[i + e.tokens.length - 1];
+      if (!e.lowerOk && !isUpper(first[0])) continue;
+      const lastEnd = ends[i + len - 1];
       // An abbreviation must be written in capitals ("US", not "us").
-      if (e.tokens.length <= 3 && e.tokens.every((t) => t.length === 1) && first.t !== first.t.toUpperCase()) continue;
-      if ((e.tokens.join('') === 'us' || e.tokens.join('') === 'usa' || e.tokens.join('') === 'uk') && first.t !== first.t.toUpperCase()) continue;
+      if (e.capitals && first !== first.toUpperCase()) continue;
       if (e.kind !== 'block') {
-        const next = toks[i + e.tokens.length];
-        if (e.tokens.length === 1 && NAME_LIKE.has(e.tokens[0]) && next && isUpper(next.t[0]) && /^ $/.test(text.slice(last.end, next.start))) {
-          const nextIsPlace = idx.get(next.t.toLowerCase())?.some((x) => x.tokens.length === 1 && x.kind !== 'block');
+        const next = i + len < hi ? i + len : -1;
+        if (len === 1 && NAME_LIKE.has(e.tokens[0]) && next >= 0 && isUpper(text[starts[next]]) && oneSpace(text, lastEnd, starts[next])) {
+          const nextIsPlace = cand[next]?.some((x) => x.tokens.length === 1 && x.kind !== 'block');
           if (!nextIsPlace) break;
         }
-        const prev = toks[i - 1];
-        if (prev && /^ $/.test(text.slice(prev.end, first.start))) {
-          if (prev.t === 'New') break;
+        const prev = i - 1 >= lo ? i - 1 : -1;
+        if (prev >= 0 && oneSpace(text, ends[prev], starts[i])) {
+          const prevText = text.slice(starts[prev], ends[prev]);
+          if (prevText === 'New') break;
           // "Jim Jordan", "Chuck Jordan": a surname, not the country.
-          if (e.tokens.length === 1 && NAME_LIKE.has(e.tokens[0]) && isUpper(prev.t[0]) && !idx.has(prev.t.toLowerCase()) && !/^(?:In|To|From|Of|And|The|For|With|By|At|On|Like|Against|About|Than|En|Au|Dans|Par|Pour|Con|Para|Por|Em|Im|Nach|Aus|Von)$/.test(prev.t)) break;
+          if (len === 1 && NAME_LIKE.has(e.tokens[0]) && isUpper(prevText[0]) && cand[prev] === undefined && !/^(?:In|To|From|Of|And|The|For|With|By|At|On|Like|Against|About|Than|En|Au|Dans|Par|Pour|Con|Para|Por|Em|Im|Nach|Aus|Von)$/.test(prevText)) break;
         }
-        out.push({ code: e.code, start: first.start, end: last.end, text: text.slice(first.start, last.end), kind: e.kind });
+        out.push({ code: e.code, start: starts[i] - base, end: lastEnd - base, text: text.slice(starts[i], lastEnd), kind: e.kind });
       }
-      i += e.tokens.length - 1;
+      skipTo = i + len;
       break;
     }
   }
   return out;
 }
 
+/**
+ * Mentions in text.slice(from, to) read from the text's tokens, or null when a token straddles either end (then the
+ * slice has different tokens and must be read on its own).
+ */
+function mentionsInSlice(tk: Tokens, from: number, to: number): Mention[] | null {
+  readTokensTo(tk, to);
+  const { starts, ends } = tk;
+  const a = lowerBound(ends, from + 1); // first token ending after `from`
+  if (a < starts.length && starts[a] < from) return null;
+  const b = lowerBound(ends, to + 1); // first token ending after `to`
+  if (b < starts.length && starts[b] < to) return null;
+  const hi = lowerBound(starts, to);
+  return scanTokens(tk, a, Math.min(hi, b), from);
+}
+
+function allMentions(text: string): Mention[] {
+  const tk = newTokens(text);
+  readTokensTo(tk, text.length);
+  return scanTokens(tk, 0, tk.starts.length, 0);
+}
+
+function publicMention({ code, start, end, text: t }: Mention): CountryMention {
+  return { code, start, end, text: t };
+}
+
+/** How far from where it is expected a part is searched for in the text. */
+const FIND_WINDOW = 256;
+
+/**
+ * Country mentions of one item's text, tokenised once (lazily, from the start): the mentions of any part of it
+ * (a statement's quote or sentence) are looked up instead of re-reading the part.
+ */
+export class TextPlaces {
+  private readonly tokens: Tokens;
+  private readonly cache = new Map<string, CountryMention[]>();
+
+  constructor(readonly text: string) {
+    this.tokens = newTokens(text);
+  }
+
+  /** Mentions in text.slice(from, to), as countryMentions(text.slice(from, to)) gives them. */
+  slice(from: number, to: number): CountryMention[] {
+    const ms = mentionsInSlice(this.tokens, from, to);
+    return ms ? ms.map(publicMention) : countryMentions(this.text.slice(from, to));
+  }
+
+  /**
+   * countryMentions(part) for a part of the text expected at offset `at`: looked up in the text's tokens when the part
+   * is found there (or within a short distance), read on its own otherwise.
+   */
+  mentionsOf(part: string, at = 0): CountryMention[] {
+    let from = -1;
+    if (this.text.startsWith(part, at)) from = at;
+    else {
+      const a = Math.max(0, at - FIND_WINDOW);
+      const i = this.text.slice(a, Math.min(this.text.length, at + part.length + FIND_WINDOW)).indexOf(part);
+      if (i >= 0) from = a + i;
+    }
+    const ms = from >= 0 ? mentionsInSlice(this.tokens, from, from + part.length) : null;
+    if (ms) return ms.map(publicMention);
+    const hit = this.cache.get(part);
+    if (hit) return hit;
+    const out = countryMentions(part);
+    if (this.cache.size < 256) this.cache.set(part, out);
+    return out;
+  }
+
+  /** @internal Mentions with their kind in text.slice(0, to). */
+  headMentions(to: number): Mention[] {
+    return mentionsInSlice(this.tokens, 0, to) ?? allMentions(this.text.slice(0, to));
+  }
+}
+
 /** Every mention of a country by name, demonym, capital or institution, in text order. */
 export function countryMentions(text: string): CountryMention[] {
-  return allMentions(text).map(({ code, start, end, text: t }) => ({ code, start, end, text: t }));
+  return allMentions(text).map(publicMention);
 }
 
 const KIND_WEIGHT: Record<Kind, number> = { name: 1, demonym: 0.8, institution: 0.7, capital: 0.35, block: 0 };
@@ -295,9 +503,9 @@ const MAX_TEXT = 200_000;
  * most, then mentions in sentences about the vote, the title and the opening; mentions of foreign actors
  * ("US State Department") weigh little.
  */
-export function findCountries(text: string, title: string | null, language: string): { countries: string[]; mentions: CountryMention[] } {
+export function findCountries(text: string, title: string | null, language: string, places?: TextPlaces): { countries: string[]; mentions: CountryMention[] } {
   const body = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const mentions = allMentions(body);
+  const mentions = places && places.text === text ? places.headMentions(body.length) : allMentions(body);
   const scores = new Map<string, number>();
   const direct = new Set<string>();
   const starts = sentenceStarts(body);
@@ -335,7 +543,7 @@ export function findCountries(text: string, title: string | null, language: stri
       else if (v >= 0.6 * top && direct.has(code)) countries.push(code);
     }
   }
-  return { countries, mentions: mentions.map(({ code, start, end, text: t }) => ({ code, start, end, text: t })) };
+  return { countries, mentions: mentions.map(publicMention) };
 }
 
 /**

@@ -117,59 +117,186 @@ export function hasElectionCue(text: string): boolean {
 
 const MAX_SCAN_CHARS = 30_000;
 
-/** A cue list compiled for one pass: a union regex with a capture group per cue, plus sticky copies for ties. */
-interface CueSet { cues: Cue[]; union: RegExp; sticky: RegExp[] }
-
-function cueSet(list: Cue[]): CueSet {
-  const union = new RegExp(list.map((c) => `(${c.re.source.replace(/\((?!\?)/g, '(?:')})`).join('|'), 'gu');
-  return { cues: list, union, sticky: list.map((c) => new RegExp(c.re.source, 'uy')) };
+/**
+ * The UTF-16 code units a pattern's matches can start with, read from its source; null when the source is not simple
+ * enough to tell (then every position is tried).
+ */
+function firstUnits(src: string): Set<number> | null {
+  const out = new Set<number>();
+  // Split at top-level "|".
+  const alts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) { alts.push(src.slice(from, i)); from = i + 1; }
+  }
+  alts.push(src.slice(from));
+  for (const alt of alts) {
+    const ch = alt[0];
+    if (ch === undefined) return null;
+    let next: number; // index just after the first element
+    let units: Set<number> | null;
+    if (ch === '(') {
+      if (!alt.startsWith('(?:')) return null;
+      let d = 0;
+      let close = -1;
+      let cls = false;
+      for (let i = 0; i < alt.length; i++) {
+        const c = alt[i];
+        if (c === '\\') { i++; continue; }
+        if (cls) { if (c === ']') cls = false; continue; }
+        if (c === '[') cls = true;
+        else if (c === '(') d++;
+        else if (c === ')' && --d === 0) { close = i; break; }
+      }
+      if (close < 0) return null;
+      units = firstUnits(alt.slice(3, close));
+      next = close + 1;
+    } else if (ch === '[') {
+      const close = alt.indexOf(']');
+      const body = alt.slice(1, close);
+      if (close < 0 || !body || /[\\^-]/.test(body)) return null;
+      units = new Set([...body].map((c) => c.charCodeAt(0)));
+      next = close + 1;
+    } else if ('\\.^$*+?{}|)'.includes(ch)) {
+      return null;
+    } else {
+      // A literal; one outside the BMP starts with its high surrogate, as in the text.
+      units = new Set([alt.charCodeAt(0)]);
+      next = 1;
+    }
+    if (!units) return null;
+    if (alt.startsWith('{0', next)) return null;
+    if (alt[next] === '?' || alt[next] === '*') {
+      // An optional first element: what follows it can start a match too.
+      const rest = firstUnits(alt.slice(next + 1));
+      if (!rest) return null;
+      for (const u of rest) out.add(u);
+    }
+    for (const u of units) out.add(u);
+  }
+  return out;
 }
 
-function leftOk(cue: Cue, text: string, at: number): boolean {
-  if (cue.left === 'none') return true;
-  const afterLetter = at > 0 && WORD_CHAR.test(text[at - 1]);
-  return afterLetter === (cue.left === 'compound');
+/** A sticky union of some cues of a set (a capture group per cue, in list order) and their indices in the set. */
+interface Union { re: RegExp; ids: number[] }
+
+/**
+ * Cues of a set tried at one kind of position. At a position only the cues that can start with its character are
+ * tried (a union per character, made when first needed), in list order, so the first that matches is the same.
+ */
+interface Scanner { cues: Array<{ k: number; source: string; first: Set<number> | null }>; unions: Array<Union | null | undefined> }
+
+/**
+ * A cue list compiled for one pass: cues that need a word start ('word') and cues matched inside a word ('compound')
+ * are each tried only where they can count; 'none' cues everywhere.
+ */
+interface CueSet { cues: Cue[]; atWordStart: Scanner; inWord: Scanner }
+
+function scanner(list: Cue[], keep: (c: Cue) => boolean): Scanner {
+  const cues: Scanner['cues'] = [];
+  list.forEach((c, k) => { if (keep(c)) cues.push({ k, source: c.re.source, first: firstUnits(c.re.source) }); });
+  return { cues, unions: new Array<Union | null | undefined>(65536) };
+}
+
+function unionAt(sc: Scanner, unit: number): Union | null {
+  let u = sc.unions[unit];
+  if (u === undefined) {
+    const cues = sc.cues.filter((c) => c.first === null || c.first.has(unit));
+    u = cues.length === 0 ? null : {
+      re: new RegExp(cues.map((c) => `(${c.source.replace(/\((?!\?)/g, '(?:')})`).join('|'), 'uy'),
+      ids: cues.map((c) => c.k),
+    };
+    sc.unions[unit] = u;
+  }
+  return u;
+}
+
+function cueSet(list: Cue[]): CueSet {
+  return {
+    cues: list,
+    atWordStart: scanner(list, (c) => c.left !== 'compound'),
+    inWord: scanner(list, (c) => c.left !== 'word'),
+  };
+}
+
+/** Letter-or-digit class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
+const WORD_UNITS = new Uint8Array(65536);
+
+/** True when a UTF-16 code unit is a letter or digit (as WORD_CHAR.test(String.fromCharCode(c))). */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let v = WORD_UNITS[c];
+  if (v === 0) { v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2; WORD_UNITS[c] = v; }
+  return v === 1;
 }
 
 /**
- * Weighted evidence of a cue set in lower-cased text, in one scan: every position where some cue matches is found
- * (the scan resumes one character after each match), and the first cue in list order that fits there is counted.
- * Each cue's repeats add less and less.
+ * Weighted evidence of the positive and the negative cues in lower-cased text, in one scan: at every position, the
+ * first cue of a set in list order that matches there and fits its left boundary (a word start for 'word' cues,
+ * inside a word for 'compound' ones) is counted. Each cue's repeats add less and less.
  */
-function evidence(text: string, set: CueSet): { total: number; kinds: number } {
-  const counts = new Array<number>(set.cues.length).fill(0);
-  const re = set.union;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const at = m.index;
-    re.lastIndex = at + 1;
-    let g = 1;
-    while (g < m.length && m[g] === undefined) g++;
-    let k = g - 1;
-    if (!leftOk(set.cues[k], text, at)) {
-      // The first cue that matched here does not fit the word boundary: try the later ones at the same place.
-      k = -1;
-      for (let j = g; j < set.cues.length; j++) {
-        const st = set.sticky[j];
-        st.lastIndex = at;
-        if (st.test(text) && leftOk(set.cues[j], text, at)) { k = j; break; }
-      }
-      if (k < 0) continue;
+function evidence(text: string): Array<{ total: number; kinds: number }> {
+  const sets = BOTH_SETS;
+  const counts = sets.map((set) => new Array<number>(set.cues.length).fill(0));
+  const n = text.length;
+  let inWord = false; // the unit before `at` is a letter or digit
+  for (let at = 0; at < n; at++) {
+    const unit = text.charCodeAt(at);
+    if (!mayStart(inWord, unit)) { inWord = isWordUnit(unit); continue; }
+    for (let s = 0; s < sets.length; s++) {
+      const u = unionAt(inWord ? sets[s].inWord : sets[s].atWordStart, unit);
+      if (u === null) continue;
+      const re = u.re;
+      re.lastIndex = at;
+      if (!re.test(text)) continue;
+      // A cue matches here: which one (the regex is run again only for the few positions that match).
+      re.lastIndex = at;
+      const m = re.exec(text)!;
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      counts[s][u.ids[g - 1]]++;
     }
-    counts[k]++;
+    inWord = isWordUnit(unit);
   }
-  let total = 0;
-  let kinds = 0;
-  for (let k = 0; k < counts.length; k++) {
-    const c = Math.min(counts[k], 12);
-    if (c > 0) { kinds++; total += set.cues[k].w * (1 + Math.log(c)); }
-  }
-  return { total, kinds };
+  return sets.map((set, s) => {
+    let total = 0;
+    let kinds = 0;
+    for (let k = 0; k < counts[s].length; k++) {
+      const c = Math.min(counts[s][k], 12);
+      if (c > 0) { kinds++; total += set.cues[k].w * (1 + Math.log(c)); }
+    }
+    return { total, kinds };
+  });
 }
 
 const POSITIVE_SET = cueSet(POSITIVE);
 const NEGATIVE_SET = cueSet(NEGATIVE);
+/** Positive and negative cues, scanned together. */
+const BOTH_SETS = [POSITIVE_SET, NEGATIVE_SET];
+
+/**
+ * Whether a cue of some set can start with a unit, inside a word (index unit + 65536) or at a word start (index unit):
+ * 0 = not yet known, 1 = no, 2 = yes.
+ */
+const BOTH_STARTS = new Uint8Array(2 * 65536);
+
+function mayStart(inWord: boolean, unit: number): boolean {
+  const k = inWord ? unit + 65536 : unit;
+  let v = BOTH_STARTS[k];
+  if (v === 0) {
+    v = BOTH_SETS.some((set) => unionAt(inWord ? set.inWord : set.atWordStart, unit) !== null) ? 2 : 1;
+    BOTH_STARTS[k] = v;
+  }
+  return v === 2;
+}
 
 /**
  * Election relevance: `score` in 0..1 (0.5 = undecided) and `related` (score ≥ 0.5). Multilingual cue lexicons weigh
@@ -179,10 +306,10 @@ const NEGATIVE_SET = cueSet(NEGATIVE);
 export function electionRelevance(text: string, title: string | null, _language: string): { score: number; related: boolean } {
   const body = (text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text).toLowerCase();
   const head = (title ?? '').toLowerCase();
-  const pos = evidence(body, POSITIVE_SET);
-  const neg = evidence(body, NEGATIVE_SET);
-  const headPos = head ? evidence(head, POSITIVE_SET).total : 0;
-  const headNeg = head ? evidence(head, NEGATIVE_SET).total : 0;
+  const [pos, neg] = evidence(body);
+  const [headPosEvidence, headNegEvidence] = head ? evidence(head) : [];
+  const headPos = headPosEvidence?.total ?? 0;
+  const headNeg = headNegEvidence?.total ?? 0;
   let positive = pos.total + headPos + 0.5 * Math.max(0, pos.kinds - 1);
   let negative = neg.total + headNeg;
   if (ELECTORAL_LAW.test(body) || ELECTORAL_LAW.test(head)) negative = Math.max(0, negative - 3);

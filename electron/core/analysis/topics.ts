@@ -141,41 +141,83 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Per language: one regex over lower-cased text with a capture group per topic (English cues added: English terms travel). */
-const COMPILED = new Map<string, RegExp>();
+/**
+ * Per language: each topic's cue patterns over lower-cased text (English cues added: English terms travel), and, per
+ * character a cue can start with, one sticky regex with a capture group per topic holding only the cues that start
+ * with it (made when first needed; same order, so the first cue that matches is the same as with all of them).
+ */
+interface Compiled {
+  cues: Array<Array<{ source: string; first: number }>>;
+  byUnit: Array<{ re: RegExp; topics: number[] } | null | undefined>;
+}
+const COMPILED = new Map<string, Compiled>();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function compiled(language: string): RegExp {
+function compiled(language: string): Compiled {
   const lang = /^(en|es|fr|de|pt)$/.test(language) ? language : 'all';
-  let re = COMPILED.get(lang);
-  if (!re) {
-    const groups = TOPICS.map((t) => {
+  let c = COMPILED.get(lang);
+  if (!c) {
+    const cues = TOPICS.map((t) => {
       const stems = lang === 'all' ? Object.values(t.cues).flat() : [...(t.cues[lang] ?? []), ...(lang === 'en' ? [] : t.cues.en)];
       const alternatives = [...new Set(stems.map((s) => s.toLowerCase()))].sort((a, b) => b.length - a.length);
       // The left word boundary is checked in code (a leading look-behind would slow the scan down).
-      return `(${alternatives.map((a) => `${escapeRe(a)}${a !== '%' && [...a].length <= 5 ? '(?:e?s)?(?![\\p{L}\\p{N}])' : ''}`).join('|')})`;
+      return alternatives.map((a) => ({ source: `${escapeRe(a)}${a !== '%' && [...a].length <= 5 ? '(?:e?s)?(?![\\p{L}\\p{N}])' : ''}`, first: a.charCodeAt(0) }));
     });
-    re = new RegExp(groups.join('|'), 'gu');
-    COMPILED.set(lang, re);
+    c = { cues, byUnit: new Array(65536) };
+    COMPILED.set(lang, c);
   }
-  return re;
+  return c;
+}
+
+function regexAt(c: Compiled, unit: number): { re: RegExp; topics: number[] } | null {
+  let r = c.byUnit[unit];
+  if (r === undefined) {
+    const topics: number[] = [];
+    const groups: string[] = [];
+    c.cues.forEach((list, t) => {
+      const alts = list.filter((a) => a.first === unit).map((a) => a.source);
+      if (alts.length) { topics.push(t); groups.push(`(${alts.join('|')})`); }
+    });
+    r = topics.length ? { re: new RegExp(groups.join('|'), 'uy'), topics } : null;
+    c.byUnit[unit] = r;
+  }
+  return r;
+}
+
+/** Letter-or-digit class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
+const WORD_UNITS = new Uint8Array(65536);
+
+/** True when the UTF-16 code unit at i-1 is a letter or digit (as LETTER_OR_DIGIT.test(s[i - 1])). */
+function afterLetterOrDigit(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let v = WORD_UNITS[c];
+  if (v === 0) { v = LETTER_OR_DIGIT.test(s[i - 1]) ? 1 : 2; WORD_UNITS[c] = v; }
+  return v === 1;
 }
 
 /** The ids of the topics whose cues occur in `text` (in TOPICS order). Only the first 20,000 characters are read. */
 export function topicsOf(text: string, language: string): string[] {
   if (!text) return [];
   const sample = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase();
-  const re = compiled(language);
+  const c = compiled(language);
   const found = new Array<boolean>(TOPICS.length).fill(false);
   let left = TOPICS.length;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (left > 0 && (m = re.exec(sample)) !== null) {
-    if (m[0] !== '%' && m.index > 0 && LETTER_OR_DIGIT.test(sample[m.index - 1])) { re.lastIndex = m.index + 1; continue; }
+  // Cues are matched left to right, each from the end of the one before, at the start of a word ("%" anywhere).
+  const n = sample.length;
+  let i = 0;
+  while (left > 0 && i < n) {
+    const unit = sample.charCodeAt(i);
+    const r = unit !== 37 /* % */ && afterLetterOrDigit(sample, i) ? null : regexAt(c, unit);
+    if (r === null) { i++; continue; }
+    r.re.lastIndex = i;
+    const m = r.re.exec(sample);
+    if (!m || m[0].length === 0) { i++; continue; }
     for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) { if (!found[g - 1]) { found[g - 1] = true; left--; } break; }
+      if (m[g] !== undefined) { const t = r.topics[g - 1]; if (!found[t]) { found[t] = true; left--; } break; }
     }
-    if (m[0].length === 0) re.lastIndex++;
+    i += m[0].length;
   }
   return TOPICS.filter((_t, i) => found[i]).map((t) => t.id);
 }

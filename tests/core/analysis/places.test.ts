@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { countryMentions, countryOf, findCountries } from '../../../electron/core/analysis/places.js';
+import { TextPlaces, countryMentions, countryOf, findCountries } from '../../../electron/core/analysis/places.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEED = path.resolve(here, '../../../../shared/data/seed-article.json');
@@ -46,6 +46,28 @@ describe('countryMentions', () => {
   it('survives hostile input: 5 MB of mixed scripts and right-to-left text', () => {
     const text = 'انتخابات باكستان \u202e Pakistan Выборы 選挙 '.repeat(130_000);
     expect(countryMentions(text).length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('TextPlaces: the mentions of a statement looked up in its item', () => {
+  it('gives each part of the text the mentions it has on its own, also where a part cuts a name or a word', () => {
+    const text = 'Jordan Bardella met King Abdullah of Jordan in New York. The US State Department said Papua New Guinea, ' +
+      'Côte d’Ivoire and the 𝐀Kenya team would observe the vote in Pakistan; Rep. Jim Jordan disagreed, said the UK.';
+    const places = new TextPlaces(text);
+    for (let from = 0; from <= text.length; from += 3) {
+      for (const len of [0, 1, 7, 20, 45, 120]) {
+        const part = text.slice(from, from + len);
+        expect(places.slice(from, from + len)).toEqual(countryMentions(part));
+        expect(places.mentionsOf(part, Math.max(0, from - 11))).toEqual(countryMentions(part));
+      }
+    }
+    // a part that is not in the text is read on its own
+    expect(places.mentionsOf('Elections in Kenya and Uganda', 10).map((m) => m.code)).toEqual(['KE', 'UG']);
+  });
+
+  it('lets findCountries reuse the text it has read, with the same answer', () => {
+    const text = 'The US State Department said it was concerned about the general elections in Pakistan. Washington urged Islamabad to investigate.';
+    expect(findCountries(text, null, 'en', new TextPlaces(text))).toEqual(findCountries(text, null, 'en'));
   });
 });
 
