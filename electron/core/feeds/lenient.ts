@@ -3,7 +3,7 @@
 // after the root, a document cut off partway), so an ill-formed feed still yields everything before (and after) the
 // error. Hostile input is bounded: external entities are never resolved or fetched, internal entity expansion has a
 // budget, nesting deeper than MAX_DEPTH is flattened, and there is no recursion on document depth.
-import { HTML_ENTITIES, charFromCode } from './entities.js';
+import { HTML_ENTITIES, charFromCode } from '../content/entities.js';
 import { resolveBase } from './urls.js';
 
 export interface XmlElement {

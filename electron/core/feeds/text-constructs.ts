@@ -1,7 +1,7 @@
 // Feed text constructs (titles, summaries, content) → plain text or an HTML string, following their type/mode:
 // text is escaped, html is kept, xhtml/inline XML is serialised, base64 is decoded, and relative URLs in the HTML
 // are made absolute against the xml:base in scope.
-import { decodeHtmlEntities, escapeAttr, escapeHtml } from './entities.js';
+import { decodeHtmlEntities, escapeAttr, escapeHtml } from '../content/entities.js';
 import { elementChildren, textContent, type XmlElement } from './lenient.js';
 import { URL_ATTRIBUTES, resolveHtmlUrls, resolveUrlAttribute } from './urls.js';
 

@@ -1,4 +1,4 @@
-// Character references in feed text: XML's predefined entities, numeric references (with the windows-1252 repair of
+// Character references in feed and page HTML: XML's predefined entities, numeric references (with the windows-1252 repair of
 // 128–159) and the HTML named entities that real feeds use without declaring them. Unknown names stay as written.
 
 // HTML 4 named entities plus &apos; (name → code point), the set feeds use in practice.
@@ -50,16 +50,30 @@ export function charFromCode(n: number): string {
 }
 
 const REF = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+const LOOSE_REF = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,31})(;?)/g;
 
-/** Decodes numeric and HTML named references (HTML text → plain text); unknown names are left as written. */
-export function decodeHtmlEntities(s: string): string {
+/** Named references that browsers also decode without the closing semicolon ("&amp" in sloppy HTML). */
+const LEGACY_NO_SEMICOLON = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg']);
+
+function numeric(body: string): string {
+  const hex = body[1] === 'x' || body[1] === 'X';
+  return charFromCode(hex ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
+}
+
+/**
+ * Decodes numeric and HTML named references (HTML text → plain text); unknown names are left as written.
+ * `loose`: also what browsers accept without the semicolon (numeric references and the legacy names), for HTML
+ * as found in the wild rather than feed XML.
+ */
+export function decodeHtmlEntities(s: string, opts: { loose?: boolean } = {}): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(REF, (m, body: string) => {
-    if (body.charCodeAt(0) === 35 /* # */) {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      return charFromCode(hex ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
-    }
-    return HTML_ENTITIES.get(body) ?? m;
+  if (!opts.loose) {
+    return s.replace(REF, (m, body: string) => (body.charCodeAt(0) === 35 /* # */ ? numeric(body) : HTML_ENTITIES.get(body) ?? m));
+  }
+  return s.replace(LOOSE_REF, (m, body: string, semi: string) => {
+    if (body.charCodeAt(0) === 35) return numeric(body);
+    if (semi || LEGACY_NO_SEMICOLON.has(body)) return HTML_ENTITIES.get(body) ?? m;
+    return m;
   });
 }
 

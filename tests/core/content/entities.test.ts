@@ -1,6 +1,6 @@
 // HTML text from feeds decodes numeric and HTML named references; unknown names stay as written.
 import { describe, expect, it } from 'vitest';
-import { charFromCode, decodeHtmlEntities, escapeHtml } from '../../../electron/core/feeds/entities.js';
+import { charFromCode, decodeHtmlEntities, escapeHtml } from '../../../electron/core/content/entities.js';
 
 describe('decodeHtmlEntities', () => {
   it('decodes HTML named entities feeds use without declaring them', () => {
