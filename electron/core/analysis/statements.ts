@@ -5,21 +5,11 @@ import { isSpeechWord } from './cues.js';
 import { countWords, findQuotations, type Quotation } from './quotes.js';
 import { findReported, headlineStatements, type RawStatement } from './reported.js';
 import { paragraphs, sentences, spanIndexAt, type Span } from './sentences.js';
+import type { Statement } from './types.js';
 import { collectEntities, fullName, genderOf, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
 
 /** A statement with its speaker, before countries, topics and stance are added. */
-export interface FoundStatement {
-  quote: string;
-  start: number;
-  end: number;
-  direct: boolean;
-  speaker: string | null;
-  speakerRole: string | null;
-  speakerOrg: string | null;
-  confidence: number;
-  cue: string | null;
-  context: string;
-}
+export type FoundStatement = Omit<Statement, 'speakerCountry' | 'aboutCountry' | 'topics' | 'stance'>;
 
 interface Resolved { speaker: string | null; role: string | null; org: string | null; kind: SpeakerPhrase['kind']; gender: 'm' | 'f' | null; plural: boolean; at: number }
 
