@@ -15,6 +15,12 @@ function safe<T>(f: () => T, fallback: T): T {
 }
 
 /** Analyse one item's plain text. Never throws on odd text. */
+/** "The US State Department" and "US State Department" are one speaker in the facets: an English article before a
+ * capitalised name is dropped ("the spokesman" stays as written). */
+function displayName(name: string | null): string | null {
+  return name ? name.replace(/^the\s+(?=\p{Lu})/iu, '') : name;
+}
+
 export function analyseText(input: AnalysisInput): ItemAnalysis {
   const text = typeof input.text === 'string' ? input.text : '';
   const title = input.title ?? null;
@@ -62,9 +68,9 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
       start: f.start,
       end: f.end,
       direct: f.direct,
-      speaker: f.speaker,
+      speaker: displayName(f.speaker),
       speakerRole: f.speakerRole,
-      speakerOrg: f.speakerOrg,
+      speakerOrg: displayName(f.speakerOrg),
       speakerCountry,
       aboutCountry: about,
       topics,

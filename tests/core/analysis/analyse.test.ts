@@ -61,3 +61,11 @@ describe('analyseText', () => {
     for (const s of pk) expect(s.speakerOrg).toBe("Pakistan's interior ministry");
   });
 });
+
+describe('speaker names as the timeline shows them', () => {
+  it('drops a leading "the" before an organisation name, so one body is one speaker in the filters', () => {
+    const a = analyseText({ text: 'The Independent Electoral Commission said that the count would resume on Monday. Later, the Independent Electoral Commission announced that turnout had reached 61 percent.' });
+    const speakers = new Set(a.statements.map((s) => s.speaker));
+    expect(speakers).toEqual(new Set(['Independent Electoral Commission']));
+  });
+});
