@@ -36,6 +36,13 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
+// Output piped into a command that stops reading (`| head`) ends the command quietly, not with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`pollwatch: cannot write output: ${err.message}\n`);
+  process.exit(1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
