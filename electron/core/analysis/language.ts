@@ -1,5 +1,6 @@
 // Language of a text (ISO 639-1, or "unknown" rather than a guess): function words first, franc-min for the rest.
 import { francAll } from 'franc-min';
+import { lowerBound } from './offsets.js';
 
 /** franc-min's ISO 639-3 codes → ISO 639-1 (languages without a two-letter code are reported as unknown). */
 const ISO3_TO_1: Record<string, string> = {
@@ -63,16 +64,6 @@ function normaliseHint(hint: string | null | undefined): string | null {
 /** Function word → the languages it belongs to (one lookup per word). */
 const WORD_LANGS = new Map<string, string[]>();
 for (const [lang, set] of WORD_LISTS) for (const w of set) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
-
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
 
 /** Function-word hits of a sample (or a part of it): the best language, its hits, the runner-up's hits, the word count. */
 interface Votes { best: string | null; bestHits: number; second: number; words: number }

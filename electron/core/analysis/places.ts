@@ -1,6 +1,7 @@
 // Countries: which countries' election an item concerns, where countries are mentioned, and the country of a phrase.
 import { createRequire } from 'node:module';
 import { hasElectionCue } from './relevance.js';
+import { lowerBound } from './offsets.js';
 
 export interface CountryMention { code: string; start: number; end: number; text: string }
 
@@ -329,17 +330,6 @@ function readTokensTo(tk: Tokens, offset: number): void {
 /** True when text.slice(from, to) is one space (as /^ $/.test(text.slice(from, to))). */
 function oneSpace(text: string, from: number, to: number): boolean {
   return to - from === 1 && text.charCodeAt(from) === 32;
-}
-
-/** First index in an ascending array whose value is ≥ x. */
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /**
