@@ -64,7 +64,6 @@ export const MAX_REDIRECTS = 5;
 /** A Retry-After further away than this is treated as this (a hostile value must not silence a feed for years). */
 const MAX_RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 
-const PROJECT_URL = 'https://github.com/pollwatch/pollwatch';
 
 function readVersion(): string {
   // Source (electron/core/feeds) and build (dist-electron/core/feeds) are both three levels below package.json.
@@ -81,7 +80,7 @@ function readVersion(): string {
   return '0.0.0';
 }
 
-export const USER_AGENT = `Pollwatch/${readVersion()} (+${PROJECT_URL})`;
+export const USER_AGENT = `Pollwatch/${readVersion()} (election news reader; feed polling)`;
 
 const DEFAULT_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +

@@ -54,7 +54,7 @@ describe('fetchUrl: a normal download', () => {
     await fetchUrl(server.origin + '/ua.xml');
     const ua = server.requests('/ua.xml')[0]!.headers['user-agent'];
     expect(ua).toBe(USER_AGENT);
-    expect(ua).toMatch(new RegExp(`^Pollwatch/${pkg.version.replace(/\./g, '\\.')} \\(\\+https://`));
+    expect(ua).toMatch(new RegExp(`^Pollwatch/${pkg.version.replace(/\./g, "\\.")} \\(`));
   });
 
   it('asks for feeds and compressed bodies, or for what the caller accepts', async () => {
