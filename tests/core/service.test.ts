@@ -123,3 +123,31 @@ describe('service', () => {
     await expect(service.api.setReviewed('nope.123456789012', true)).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('full text', () => {
+  it('fetches the article when the feed gives only a short summary, and records why when the page fails', async () => {
+    const article = `<!doctype html><html><head><title>Count resumes</title></head><body><nav>Home | World</nav><article><h1>Count resumes in Lagos</h1>
+      <p>Counting resumed on Monday in Lagos after a two-day pause, officials said, as parties traded accusations over the delay.</p>
+      <p>"Every vote cast in this election will be counted in full view of the agents," said Mahmood Yakubu, chairman of the Independent National Electoral Commission.</p>
+      <p>Observers from the African Union said the process had been largely orderly, though they noted delays in several districts of the state.</p>
+      </article><footer>© News</footer></body></html>`;
+    server.route('/lagos', (_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(article); });
+    server.serveFeed('/short.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>${server.origin}/</link>
+      <item><guid>${server.origin}/lagos</guid><title>Count resumes in Lagos</title><link>${server.origin}/lagos</link><pubDate>Mon, 27 Feb 2023 09:00:00 GMT</pubDate><description>Counting resumed on Monday.</description></item>
+      <item><guid>${server.origin}/gone</guid><title>Gone story</title><link>${server.origin}/gone</link><pubDate>Mon, 27 Feb 2023 08:00:00 GMT</pubDate><description>A short teaser.</description></item>
+      </channel></rss>`);
+    server.route('/gone', (_req, res) => { res.writeHead(404); res.end(); });
+    await service.api.addFeed(`${server.origin}/short.xml`);
+    await service.analysis.idle();
+    const items = (await service.api.listItems({}, 0, 10)).items;
+    const lagos = await service.api.getItem(items.find((i) => i.title === 'Count resumes in Lagos')!.id);
+    expect(lagos.text).toContain('Every vote cast in this election will be counted');
+    expect(lagos.fulltextError).toBeNull();
+    expect(lagos.html).toContain('Mahmood Yakubu');
+    expect(lagos.html).not.toContain('<nav');
+    expect(lagos.statements.find((s) => s.direct)).toMatchObject({ speaker: 'Mahmood Yakubu' });
+    const gone = await service.api.getItem(items.find((i) => i.title === 'Gone story')!.id);
+    expect(gone.fulltextError).toBeTruthy();
+    expect(gone.text).toContain('A short teaser.');
+  });
+});
