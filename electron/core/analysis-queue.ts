@@ -8,6 +8,30 @@ import type { Store } from './store/store.js';
 import type { StoredAnalysis } from './store/types.js';
 import { WorkerPool } from './worker-pool.js';
 
+/** A host on this machine or the local network, by name or literal address. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h === '0.0.0.0' || h === '::' || h === '::1') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
+  if (v4) {
+    const a = Number(v4[1]), b = Number(v4[2]);
+    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  return /^(fc|fd|fe8|fe9|fea|feb)[0-9a-f]*:/.test(h) || h.startsWith('::ffff:127.') || h.startsWith('::ffff:10.') || h.startsWith('::ffff:192.168.');
+}
+
+/**
+ * Whether an item's link may be fetched for its full text: http(s) only, and a page on this machine or the local
+ * network only when the feed itself is there (a feed from the internet must not make the app probe the user's router).
+ */
+export function mayFetchArticle(link: string, feedUrl: string | null): boolean {
+  let page: URL;
+  try { page = new URL(link); } catch { return false; }
+  if (page.protocol !== 'http:' && page.protocol !== 'https:') return false;
+  if (!isLocalHost(page.hostname)) return true;
+  try { return feedUrl !== null && isLocalHost(new URL(feedUrl).hostname); } catch { return false; }
+}
+
 export type FetchPage = (url: string) => Promise<{ bytes: Uint8Array; contentType: string | null; url: string }>;
 
 export interface AnalysisQueueDeps {
@@ -96,7 +120,8 @@ export class AnalysisQueue {
     const { store } = this.deps;
     let item = await store.getItem(id);
     if (!item) return;
-    if (store.getSettings().fetchFullText && !item.fulltext && item.link && needsFullText(item)) {
+    const feedUrl = store.getFeed(item.feedId)?.url ?? null;
+    if (store.getSettings().fetchFullText && !item.fulltext && item.link && needsFullText(item) && mayFetchArticle(item.link, feedUrl)) {
       const fulltext = await fetchFullText(item.link, this.deps.fetchPage);
       await store.setFullText(id, fulltext);
       item = (await store.getItem(id)) ?? item;
