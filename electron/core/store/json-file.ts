@@ -53,20 +53,30 @@ const isGone = (err: unknown): boolean => (err as { code?: unknown })?.code === 
 const compact = { parse: (s: string): unknown => JSON.parse(s), stringify: (d: unknown): string => JSON.stringify(d) };
 const pretty = { parse: compact.parse, stringify: (d: unknown): string => JSON.stringify(d, null, 2) + '\n' };
 
+/** What a read came to: checked data, or the error that decides between quarantine (bad file) and giving up. */
+function checked<T>(data: unknown, file: string, check: Check<T>): T | null {
+  if (data === null) {
+    // lowdb treats a missing file as "no data"; an empty file parses as an error below, but "null" or "0" would not.
+    if (!fs.existsSync(file)) return null;
+    throw new StoreFormatError('the file holds no data');
+  }
+  return check(data, file);
+}
+
+/** A file that does not parse or has the wrong shape is quarantined; a newer schema or an I/O error is thrown. */
+function isBadFile(err: unknown): boolean {
+  if (err instanceof NewerSchemaError) return false;
+  return err instanceof SyntaxError || err instanceof StoreFormatError;
+}
+
 /** Reads and checks a file; null when it does not exist or was quarantined (then a problem is pushed). */
 export async function readJsonFile<T>(file: string, check: Check<T>, problems: StoreProblem[]): Promise<T | null> {
   const db = new Low<unknown>(new DataFile<unknown>(file, compact), null);
   try {
     await db.read();
-    if (db.data === null) {
-      // lowdb treats a missing file as "no data"; an empty file parses as an error below, but "null" or "0" would not.
-      if (!fs.existsSync(file)) return null;
-      throw new StoreFormatError('the file holds no data');
-    }
-    return check(db.data, file);
+    return checked(db.data, file, check);
   } catch (err) {
-    if (err instanceof NewerSchemaError) throw err;
-    if (!(err instanceof SyntaxError) && !(err instanceof StoreFormatError)) throw err;
+    if (!isBadFile(err)) throw err;
     try {
       problems.push(await quarantine(file, err));
     } catch (moveErr) {
@@ -76,18 +86,14 @@ export async function readJsonFile<T>(file: string, check: Check<T>, problems: S
   }
 }
 
+/** The same, synchronously (an item's body read on first use). */
 export function readJsonFileSync<T>(file: string, check: Check<T>, problems: StoreProblem[]): T | null {
   const db = new LowSync<unknown>(new DataFileSync<unknown>(file, compact), null);
   try {
     db.read();
-    if (db.data === null) {
-      if (!fs.existsSync(file)) return null;
-      throw new StoreFormatError('the file holds no data');
-    }
-    return check(db.data, file);
+    return checked(db.data, file, check);
   } catch (err) {
-    if (err instanceof NewerSchemaError) throw err;
-    if (!(err instanceof SyntaxError) && !(err instanceof StoreFormatError)) throw err;
+    if (!isBadFile(err)) throw err;
     try {
       problems.push(quarantineSync(file, err));
     } catch (moveErr) {
