@@ -67,17 +67,21 @@ export interface StatementView {
   corrected: boolean;
 }
 
-export interface StatementFilter {
-  /** The query language: speaker:"Matthew Miller" country:PK topic:fraud date:2024-02-01/2024-02-29 -stance:neutral free words */
-  q?: string;
+/** Values chosen per facet; a statement matches when it has one of the chosen values of every field given. */
+export interface ValueSelection {
   countries?: string[];
   speakers?: string[];
   orgs?: string[];
   topics?: string[];
   stances?: Stance[];
   feedIds?: string[];
-  folderIds?: string[];
   languages?: string[];
+}
+
+export interface StatementFilter extends ValueSelection {
+  /** The query language: speaker:"Matthew Miller" country:PK topic:fraud date:2024-02-01/2024-02-29 -stance:neutral free words */
+  q?: string;
+  folderIds?: string[];
   /** ISO dates (inclusive), YYYY-MM-DD or full ISO. */
   from?: string;
   to?: string;
@@ -90,15 +94,7 @@ export interface StatementFilter {
   /** Free words, all of which must occur in the quote, speaker, context or item title (case- and accent-insensitive). */
   text?: string;
   /** Values that must NOT match ("-stance:neutral"). */
-  exclude?: {
-    countries?: string[];
-    speakers?: string[];
-    orgs?: string[];
-    topics?: string[];
-    stances?: Stance[];
-    feedIds?: string[];
-    languages?: string[];
-  };
+  exclude?: ValueSelection;
 }
 
 export interface StatementPage {

@@ -10,16 +10,21 @@ const isoDate = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\
 const strList = z.array(z.string().max(300)).max(500);
 const feedUrl = z.string().trim().min(1).max(4000);
 
-export const statementFilter = z.object({
-  q: z.string().max(4000).optional(),
+/** The per-facet value lists (ValueSelection), used for chosen and for excluded values. */
+const valueSelection = {
   countries: strList.optional(),
   speakers: strList.optional(),
   orgs: strList.optional(),
   topics: strList.optional(),
   stances: z.array(stance).max(4).optional(),
   feedIds: strList.optional(),
-  folderIds: strList.optional(),
   languages: strList.optional(),
+};
+
+export const statementFilter = z.object({
+  q: z.string().max(4000).optional(),
+  ...valueSelection,
+  folderIds: strList.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   direct: z.boolean().optional(),
@@ -28,15 +33,7 @@ export const statementFilter = z.object({
   electionOnly: z.boolean().optional(),
   itemId: id.optional(),
   text: z.string().max(2000).optional(),
-  exclude: z.object({
-    countries: strList.optional(),
-    speakers: strList.optional(),
-    orgs: strList.optional(),
-    topics: strList.optional(),
-    stances: z.array(stance).max(4).optional(),
-    feedIds: strList.optional(),
-    languages: strList.optional(),
-  }).strict().optional(),
+  exclude: z.object(valueSelection).strict().optional(),
 }).strict();
 
 const offset = z.number().int().min(0).max(10_000_000);

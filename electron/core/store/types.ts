@@ -2,17 +2,12 @@
 // analyses and the user's reviews. Plain data; the layout on disk is described in store.ts.
 import type { NormalisedItem } from '../feeds/types.js';
 import type { ItemAnalysis } from '../analysis/types.js';
-import type { FeedStatus, Settings, SavedSearch, Correction, StoreProblem } from '../../contract/api.js';
+import type { FeedHealth, Settings, SavedSearch, Correction, StoreProblem } from '../../contract/api.js';
 
 export type { SavedSearch, StoreProblem };
 
-export interface FeedHealthRecord {
-  lastFetchAt: string | null;
-  lastStatus: FeedStatus;
-  lastError: string | null;
-  errorCount: number;
-  nextCheckAt: string | null;
-  itemCount: number;
+/** The health the UI shows (FeedHealth), plus how many new items the last fetch brought. */
+export interface FeedHealthRecord extends FeedHealth {
   lastNewItems: number;
 }
 
