@@ -50,6 +50,14 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
   if (/^[\s,.;:–—-]*(?:when|while|after|before|because|if|as|since|until|whereas|although|though)\s/i.test(gap)) return null;
   const gapWords = pieces(text, q.close, cue.start).filter((p) => !p.punct).length;
   if (gapWords > MAX_GAP_WORDS) return null;
+  // "“… impartial.” He added that he was …": after a quotation that ends its sentence, a cue that reports content of its
+  // own starts a new statement; only a bare "He added." closes the quotation
+  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(gap)) {
+    const rest = text.slice(cue.end, Math.min(limit, cue.end + 200));
+    const stop = rest.search(/[.!?;]/);
+    const tail = stop < 0 ? rest : rest.slice(0, stop);
+    if (/^\s*(?:that|to)\b/i.test(tail) || tail.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 4) return null;
+  }
   if (cueOf(language, cue.text).kind === 'according') {
     const np = phraseAfter(text, cue.end, to);
     return np ? { speaker: np, cue: cue.text, cueAt: cue.start } : null;

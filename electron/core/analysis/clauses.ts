@@ -94,6 +94,8 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
       return { text: a.text, start: a.start, end: a.end, role: /^(a|an|un|une|una|um|uma|ein|eine)\s/i.test(b.text) ? b.text.replace(/^(a|an|un|une|una|um|uma|ein|eine)\s+/i, '') : null };
     }
     // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"
+    // "…, and the meeting deteriorated from there, said …": a clause, not a subject with its apposition
+    if (/^(?:and|but|or|so|yet)\s/i.test(b.text) || segB.some((p) => !p.punct && /^\p{Ll}/u.test(p.text) && isVerbWord(p.text) && !ROLE_NOUNS.has(p.text) && !GROUP_NOUNS.has(p.text))) return 'elided';
     return { text: `${a.text}, ${b.text}`, start: a.start, end: b.end };
   }
   let j = i;

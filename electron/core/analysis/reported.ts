@@ -30,7 +30,7 @@ const REJECT_LIKE = /^(?:rejected|rejects|reject|denied|denies|deny|dismissed|di
 const BARE_EVENT = /^(?:defeat|la\s+défaite|la\s+derrota|a\s+derrota|die\s+niederlage|victory|the\s+results?|the\s+defeat|his\s+defeat|her\s+defeat|their\s+defeat)$/i;
 const TOLD_OBJECTS = /^(?:reporters?|journalists?|media|press|supporters|parliament|lawmakers|legislators|crowds?|voters|members|delegates|me|us|him|her|them|you|officials|students|residents|listeners|viewers|audiences?)$/i;
 
-function trimSpan(text: string, s: number, e: number): [number, number] {
+export function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:–—-]/.test(text[s]!)) s++;
   while (e > s && /[\s,;:.!?–—-]/.test(text[e - 1]!)) e--;
   return [s, e];
@@ -232,7 +232,9 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const before = subjectBefore(text, hit.start, sent.start);
     const pronounInv = before && before !== 'elided' && /^(il|elle|ils|elles)$/i.test(before.text);
     const rest = np ? text.slice(np.end, sent.end) : '';
-    const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text));
+    const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text) ||
+      // "…, wrote film director Osman Abu Laban", "…, said one GOP source": a role phrase with a name or an organisation in it
+      (/^\p{Ll}/u.test(np.text) && /\s\p{Lu}/u.test(np.text) && wordCount(text, np.start, np.end) <= 8 && !/^\s+(?:that|to)\b/i.test(text.slice(hit.end, np.start + 1))));
     // "Erin Murphy, a former aide who …, said McConnell's trip was …": subject and apposition, not an inversion
     const appositive = !!before && before !== 'elided' && !text.slice(sent.start, before.start).replace(/["“”«»„‘’'\s]/g, '') && before.end < comma &&
       (!/^\s*(?:[,.;:!?)]|$)/.test(rest) || wordCount(text, np ? np.start : hit.end, np ? np.end : hit.end) >= 4) && !pronounInv;
@@ -256,6 +258,8 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     if (subj && subj !== 'elided' && !/,\s*$/.test(before) && hit.start > sent.start && !leadingAdverbial) speaker = subj;
     if (!speaker) inherit = 'sentence';
     if (speaker && /^\p{Ll}/u.test(speaker.text) && !/^(the|a|an)\s/.test(speaker.text)) { speaker = null; inherit = 'sentence'; }
+    // "He released a letter from his doctor saying …": the object of the main verb is not the speaker — the sentence's subject is
+    if (speaker && parseSpeakerPhrase(speaker.text).kind === 'none') { speaker = null; inherit = 'sentence'; }
   } else if (subj === 'elided') {
     inherit = 'sentence';
   } else if (subj) {

@@ -195,10 +195,11 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
     const afterDeterminer = /^(the|les|los|las|die|der|le|la|el|os|as|des)$/.test(prevLow) && !title && !peeled;
     const afterPrep = !peeled && /^(of|for|from|at|du|de|des|del|da|do|von|der)$/.test(prevLow);
     const org = clean.some((w) => ORG_WORDS.has(w.toLowerCase()) || ((GROUP_NOUNS.has(w.toLowerCase()) || NON_SOURCES.has(w.toLowerCase())) && clean.length === 1)) ||
-      /^[\p{Lu}\d-]{2,6}$/u.test(clean.join(' ')) || /Organization/.test(tagsOf(clean.join(' ')));
+      /^[\p{Lu}\d-]{2,6}$/u.test(clean.join(' ')) || /^(?:\p{Lu}\.){2,4}$/u.test(clean.join(' ')) || /Organization/.test(tagsOf(clean.join(' ')));
     const place = !org && clean.every((w) => isPlace(w) || CONNECTORS.has(w.toLowerCase())) || /Country|City|Region|Place/.test(tagsOf(clean.join(' ')));
     const roleish = clean.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || /Actor|Demonym/.test(tagsOf(w)));
-    const verbish = clean.length === 1 && !title && !personEvidence(clean) && (/^\p{Lu}\p{Ll}+ing$/u.test(clean[0]!) || /Gerund|PastTense|PresentTense|Infinitive|Adverb|Adjective|Preposition|Conjunction|Determiner|Pronoun/.test(tagsOf(clean[0]!.toLowerCase())));
+    // "Nearly", "Democratic", "Islamic": a single capitalised adverb or adjective is not a person
+    const verbish = clean.length === 1 && !title && !personEvidence(clean) && (/^\p{Lu}\p{Ll}+(?:ing|ly|ic|ical)$/u.test(clean[0]!) || /Gerund|PastTense|PresentTense|Infinitive|Adverb|Adjective|Preposition|Conjunction|Determiner|Pronoun/.test(tagsOf(clean[0]!.toLowerCase())));
     const person = !org && !place && !roleish && !verbish && !(afterDeterminer && clean.length === 1) &&
       (personEvidence(clean) || clean.length >= 2 || !!title || clean.length === 1);
     const t0 = title ?? peeled;

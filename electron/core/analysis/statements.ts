@@ -3,7 +3,7 @@ import { attributeQuotes } from './attribution.js';
 import { sentenceSubject, type Subject } from './clauses.js';
 import { isSpeechWord } from './cues.js';
 import { countWords, findQuotations, type Quotation } from './quotes.js';
-import { findReported, headlineStatements, type RawStatement } from './reported.js';
+import { findReported, headlineStatements, trimSpan, type RawStatement } from './reported.js';
 import { paragraphs, sentences, spanIndexAt, type Span } from './sentences.js';
 import type { Statement } from './types.js';
 import { collectEntities, fullName, genderOf, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
@@ -33,6 +33,19 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
       else if (d.end > r.start && d.start < r.end) partial = true;
     }
     if (partial && !inside.length) continue;
+    // "She said X, and when pressed …, the mother of three replied, “…”": a quotation credited to a cue of its own inside
+    // the clause ends the clause before that attribution
+    const own = inside.find((d) => d.cue && d.cueAt !== r.cueAt && d.cueAt > r.start && d.cueAt < d.start && d.speaker && d.speaker.start > r.start &&
+      /,\s*$/.test(text.slice(r.start, d.speaker.start)) && /^[\p{L}-]*\s*[,:]\s*(?:["“«„‘]|'')?\s*$/u.test(text.slice(d.cueAt, d.start)));
+    if (own) {
+      const cutAt = own.speaker!.start;
+      const lead = text.slice(r.start, cutAt);
+      const conj = /,\s+(?:and|but|while|yet)\s[^,]*,\s*(?:the|a|an)?\s*$|,\s+(?:and|but|while|yet)\s+(?:the|a|an)?\s*$|,\s*(?:the|a|an)?\s*$/i.exec(lead);
+      const cut = r.start + (conj ? conj.index : lead.length);
+      const [s, e] = trimSpan(text, r.start, cut);
+      if (countWords(text.slice(s, e)) >= 3) keptReported.push({ ...r, start: s, end: e });
+      continue;
+    }
     if (!inside.length) { keptReported.push(r); continue; }
     const rWords = countWords(text.slice(r.start, r.end));
     const qWords = inside.reduce((n, d) => n + countWords(text.slice(d.start, d.end)), 0);
@@ -44,7 +57,10 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
     const lastQ = inside[inside.length - 1]!;
     const endsWithQuote = countWords(text.slice(lastQ.end, r.end)) <= 1 && countWords(text.slice(lastQ.start, lastQ.end)) >= 3 &&
       /(?:^|\s)(?:of|as|about|for|to|comme|como|de|als)\s*["“«„‘']?\s*$/i.test(text.slice(r.start, lastQ.start));
-    if (qWords / Math.max(1, rWords) >= 0.5 || leadsWithQuote || endsWithQuote) {
+    // several short quoted fragments ("was “disgusting” and “a con”") stay inside their clause
+    const carries = (inside.length === 1 ? qWords : inside.reduce((n, d) => { const w = countWords(text.slice(d.start, d.end)); return w >= 2 ? n + w : n; }, 0)) /
+      Math.max(1, rWords) >= 0.5;
+    if (carries || leadsWithQuote || endsWithQuote) {
       for (const d of inside) {
         d.attached = true;
         if (!d.speaker && !d.inherit) d.inherit = 'previous';
@@ -66,9 +82,30 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
     if (w <= 5 && !d.speaker && !d.attached) return false;
     // titles and labels: every word capitalised
     if (w <= 5 && /^(?:[\p{Lu}\d][\p{L}\d’'!?.:-]*[\s,]*)+$/u.test(text.slice(d.start, d.end)) && !d.attached) return false;
+    // a title in headline case ("Face the Nation", "Hail, Caesar!", "A Change Is Gonna Come") is a name, not speech —
+    // unless a speech verb introduces it ("he said: “…”")
+    if (w <= 12 && isHeadlineCase(text.slice(d.start, d.end)) && TITLE_BEFORE.test(text.slice(Math.max(0, d.start - 48), d.start))) return false;
     return true;
   });
   return [...keptDirect, ...keptReported].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const SMALL_WORDS = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|with|by|from|as|vs|via|per|de|la|le|du|des|et|y|el|del)$/;
+
+/** What stands before a quoted title: a possessive ("CBS's “Face the Nation”"), a preposition ("on “Morning Joe”") or a
+ * word naming a work or a name ("his book ''…''", "the anthem ''…''", "the nickname “…”"). */
+const TITLE_BEFORE = /(?:['’]s|\b(?:on|in|of|from|at|by|for|into|titled|entitled|dubbed|nicknamed|named|book|books|film|films|movie|movies|show|shows|series|program|programme|song|songs|anthem|album|novel|play|article|column|essay|op-ed|headline|nickname|slogan|hashtag|memoir|documentary|segment|podcast|campaign|rule|act|plan|bill|law|initiative|report))\s*,?\s*["“«„‘']+\s*$/i;
+
+/** Is this phrase written in headline case: every word capitalised except short function words? */
+function isHeadlineCase(s: string): boolean {
+  const ws = s.match(/[\p{L}\d][\p{L}\d’'-]*/gu) ?? [];
+  if (ws.length < 2) return false;
+  let caps = 0;
+  for (const w of ws) {
+    if (/^[\p{Lu}\d]/u.test(w)) caps++;
+    else if (!SMALL_WORDS.test(w)) return false;
+  }
+  return caps >= 2 && !/[.!?]\s+\p{Lu}/u.test(s);
 }
 
 /** Statements are looked for in the first MAX_SCOPE characters of an item (cut at a paragraph break) — a bound on the
@@ -90,7 +127,13 @@ export function findStatements(fullText: string, language: string, title: string
   const quotes = findQuotations(text, isSpeechWord, paras);
   let direct = attributeQuotes(text, quotes, sents, paras, language);
   const reported = [
-    ...headlineStatements(text, title, (p) => { const k = parseSpeakerPhrase(p).kind; return k === 'name' || k === 'org' || k === 'role'; }),
+    ...headlineStatements(text, title, (p) => {
+      const k = parseSpeakerPhrase(p).kind;
+      // "Stealth Over Health: …" — a headline speaker is someone the story itself names
+      const last = (p.match(/[\p{L}\d][\p{L}\d’'-]*/gu) ?? []).pop();
+      const nl = text.indexOf('\n');
+      return (k === 'name' || k === 'org' || k === 'role') && !!last && nl > 0 && text.includes(last, nl);
+    }),
     ...findReported(text, sents, quotes, language),
   ].sort((a, b) => a.start - b.start);
   // a cue that attributes a quotation ("…,” the court added in a ruling) does not also report speech

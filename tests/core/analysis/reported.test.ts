@@ -52,8 +52,13 @@ describe('reported speech', () => {
   it('reads the headline forms "X says …" and "Speaker: claim"', () => {
     expect(indirect('Kenyatta says the election was stolen\n\nBody text.', 'en', 'Kenyatta says the election was stolen'))
       .toContainEqual({ quote: 'the election was stolen', speaker: 'Kenyatta' });
-    expect(indirect('Electoral commission: turnout reached 70 percent\n\nBody.', 'en', 'Electoral commission: turnout reached 70 percent'))
+    expect(indirect('Electoral commission: turnout reached 70 percent\n\nThe commission published the figure on Monday.', 'en', 'Electoral commission: turnout reached 70 percent'))
       .toContainEqual({ quote: 'turnout reached 70 percent', speaker: 'Electoral commission' });
+  });
+
+  it('does not read a title-case headline with a colon as "Speaker: claim" when the story never names that speaker', () => {
+    const title = 'Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted';
+    expect(indirect(`${title}\n\nClinton's motorcade left the memorial early on Sunday.`, 'en', title)).toEqual([]);
   });
 
   it('does not report polls, data, news agencies or unnamed generic sources', () => {
@@ -105,7 +110,7 @@ describe('reported speech: more constructions', () => {
   });
 
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
-    expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
+    expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
   });
 

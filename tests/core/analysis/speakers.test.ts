@@ -25,6 +25,13 @@ describe('parseSpeakerPhrase', () => {
     expect(parseSpeakerPhrase('Bobi Wine’s party').kind).toBe('org');
   });
 
+  it('does not take a capitalised adverb, adjective or initialism for a person', () => {
+    expect(parseSpeakerPhrase('Nearly eight of 10 voters').speaker).not.toBe('Nearly');
+    expect(parseSpeakerPhrase('A Democratic source').kind).toBe('generic');
+    expect(parseSpeakerPhrase('The former first lady and U.S. senator')).toMatchObject({ kind: 'role', head: 'senator' });
+    expect(parseSpeakerPhrase('E.U. leaders').kind).toBe('org');
+  });
+
   it('marks pronouns and generic sources', () => {
     expect(parseSpeakerPhrase('she')).toMatchObject({ kind: 'pronoun', pronoun: 'f' });
     expect(parseSpeakerPhrase('il')).toMatchObject({ kind: 'pronoun', pronoun: 'm' });

@@ -70,6 +70,38 @@ describe('findStatements', () => {
     ]);
   });
 
+  it('does not credit a quotation that ends its sentence to the next sentence\'s "He added that …"', () => {
+    const text = 'Mayor Tom Reyes spoke after the count. “I never doubted the result.” He added that the recount had cost the city too much.';
+    const got = findStatements(text, 'en').map((s) => [s.quote, s.direct, s.cue]);
+    expect(got).toContainEqual(['the recount had cost the city too much', false, 'added']);
+    expect(got.find((g) => g[0] === 'I never doubted the result.')?.[2]).not.toBe('added');
+  });
+
+  it('ends a reported clause where a second attribution with its own quotation begins', () => {
+    const text = 'Ana Ruiz chaired the meeting. She said observers would not be admitted to the count, and when pressed on why, ' +
+      'the 52-year-old commissioner replied, “The law does not allow it.”';
+    const got = findStatements(text, 'en').map((s) => [s.quote, s.direct]);
+    expect(got).toContainEqual(['observers would not be admitted to the count', false]);
+    expect(got).toContainEqual(['The law does not allow it.', true]);
+  });
+
+  it('keeps several short quoted fragments inside their reported clause', () => {
+    const got = findStatements('Senator Jo Park tweeted that the ballot design was “confusing” and “a mess”.', 'en');
+    expect(got).toMatchObject([{ quote: 'the ballot design was “confusing” and “a mess”', direct: false, speaker: 'Jo Park' }]);
+  });
+
+  it('does not take a quoted programme, book or nickname title for a statement', () => {
+    const text = 'Governor Ruth Lam said on CNN’s “State of the Union.” that the vote was fair. Her rival appeared on MSNBC’s “Morning Joe” ' +
+      "and mocked her in his book ''Winning The Count Again''.";
+    expect(findStatements(text, 'en').map((s) => s.quote)).not.toEqual(expect.arrayContaining(['State of the Union.']));
+    expect(findStatements(text, 'en').some((s) => /Morning Joe|Winning The Count/.test(s.quote) && s.direct)).toBe(false);
+  });
+
+  it('takes the subject of the sentence, not the object of its verb, for a participle cue', () => {
+    const got = findStatements('Candidate Omar Haddad released a letter from his doctor on Friday saying he was fit to serve.', 'en');
+    expect(got).toMatchObject([{ quote: 'he was fit to serve', speaker: 'Omar Haddad' }]);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
