@@ -52,7 +52,9 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
   if (gapWords > MAX_GAP_WORDS) return null;
   // "“… impartial.” He added that he was …": after a quotation that ends its sentence, a cue that reports content of its
   // own starts a new statement; only a bare "He added." closes the quotation
-  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(gap)) {
+  const newSentence = (/[.!?]$/.test(text.slice(q.start, q.end)) && /^[\s'’"”»]*\p{Lu}/u.test(gap)) || /[.!?]['’"”»]*\s+\p{Lu}/u.test(gap) ||
+    /,\s+(?:and|but)\s/i.test(gap);
+  if (newSentence) {
     const rest = text.slice(cue.end, Math.min(limit, cue.end + 200));
     const stop = rest.search(/[.!?;]/);
     const tail = stop < 0 ? rest : rest.slice(0, stop);

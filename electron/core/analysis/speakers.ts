@@ -79,7 +79,10 @@ const GROUP_NOUNS = new Set(('party|coalition|campaign|government|ministry|depar
   'protesters|demonstrators|activists|workers|voters|residents|citizens|family|staff|camp|side|bureau|institute|' +
   'parti|gouvernement|ministère|cour|conseil|partido|gobierno|ministerio|comisión|corte|consejo|partei|regierung|' +
   'ministerium|kommission|gericht|governo|ministério|comissão|conselho|white house|kremlin|state department|' +
-  'state|nations|fund|observers|monitors|organizers|organisers|organiser|organizer|firm|network|outlet').split('|'));
+  'state|nations|fund|observers|monitors|organizers|organisers|organiser|organizer|firm|network|outlet|' +
+  'airline|church|congregation|executives|rivals|delegates|camps|conservatives|liberals|progressives|republicans|' +
+  'democrats|donors|attorneys|investigators|prosecutor|doctors|nurses|teachers|students|organizers|plaintiffs|' +
+  'defendants|petitioners|opponents|challengers|critics').split('|'));
 /** German compound role nouns: "Bundeswahlleiter", "Regierungssprecher", "Außenministerin". */
 const GERMAN_ROLE = /(?:leiter|leiterin|sprecher|sprecherin|minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|chef|chefin|vorsitzender|vorsitzende)$/;
 const PREPS = new Set(['of', 'from', 'for', 'at', 'in', 'on', 'with', 'to', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'da',

@@ -151,7 +151,11 @@ export function findStatements(fullText: string, language: string, title: string
   for (const r of reported) {
     if (quoteCues.has(r.cueAt) && r.start > r.cueAt) continue;
     const last = nonOverlapping[nonOverlapping.length - 1];
-    if (last && r.start < last.end) continue;
+    if (last && r.start < last.end) {
+      // of two overlapping clauses the earlier wins — unless only the later one has a speaker that reads as one
+      if (!hasSpeaker(last) && hasSpeaker(r)) nonOverlapping[nonOverlapping.length - 1] = r;
+      continue;
+    }
     nonOverlapping.push(r);
   }
   const raws = settleOverlaps(text, direct, nonOverlapping, quotes);
@@ -210,6 +214,32 @@ function subjectMentions(text: string, sents: Span[]): { at: number; parsed: Spe
     }
   }
   return out.filter((m) => m.parsed.kind === 'name' || m.parsed.kind === 'role' || m.parsed.kind === 'org');
+}
+
+/** Does a raw statement carry a speaker phrase that reads as a speaker (or inherit one from its sentence)? */
+function hasSpeaker(r: RawStatement): boolean {
+  if (!r.speaker) return r.inherit !== null;
+  const p = parseSpeakerPhrase(r.speaker.text);
+  return USABLE.has(p.kind) || USABLE.has((salvageSpeaker(r.speaker.text) ?? p).kind);
+}
+
+const USABLE = new Set<SpeakerPhrase['kind']>(['name', 'role', 'org', 'pronoun']);
+const LEAD_PRONOUN = /^(he|she|they|we|i|it|who)(?:['’](?:s|d|ll|re|ve|m))?\s*(?:$|\s+(?:\p{Ll}+ly|should|would|could|might|must|can|will|may|too|also|even|then|now|still|never|all|both)\b)/iu;
+
+/** A speaker phrase read too widely ("in September she", "I truly", "The statement noted they", "Then someone"):
+ * the pronoun that opens or closes it, else the longest tail of it that reads as a speaker. */
+function salvageSpeaker(phrase: string): SpeakerPhrase | null {
+  const lead = LEAD_PRONOUN.exec(phrase.trim());
+  if (lead) { const p = parseSpeakerPhrase(lead[1]!); if (p.kind === 'pronoun') return p; }
+  const ws = phrase.trim().split(/\s+/);
+  const tail = parseSpeakerPhrase(ws[ws.length - 1]!);
+  if (tail.kind === 'pronoun') return tail;
+  for (let i = 1; i < ws.length; i++) {
+    const p = parseSpeakerPhrase(ws.slice(i).join(' '));
+    if (p.kind === 'generic') return p;
+    if (USABLE.has(p.kind) && p.kind !== 'pronoun') return p;
+  }
+  return null;
 }
 
 const WINDOW = 40;
@@ -341,7 +371,8 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
     const si = spanIndexAt(sents, r.start);
     let res: Resolved | null = null;
     if (r.speaker) {
-      const p = parseSpeakerPhrase(r.speaker.text);
+      let p = parseSpeakerPhrase(r.speaker.text);
+      if (p.kind === 'none') p = salvageSpeaker(r.speaker.text) ?? p;
       if (p.kind === 'generic') continue;
       res = p.kind === 'pronoun' ? fromPronoun(p, r.cueAt) : fromPhrase(p, r.speaker.start);
       if (!res && !r.direct) continue;
