@@ -6,7 +6,7 @@ import { countWords, findQuotations, type Quotation } from './quotes.js';
 import { findReported, headlineStatements, trimSpan, type RawStatement } from './reported.js';
 import { paragraphs, sentences, spanIndexAt, type Span } from './sentences.js';
 import type { Statement } from './types.js';
-import { collectEntities, fullName, genderOf, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
+import { collectEntities, fullName, genderOf, isVerbWord, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
 
 /** A statement with its speaker, before countries, topics and stance are added. */
 export type FoundStatement = Omit<Statement, 'speakerCountry' | 'aboutCountry' | 'topics' | 'stance'>;
@@ -216,6 +216,33 @@ function subjectMentions(text: string, sents: Span[]): { at: number; parsed: Spe
   return out.filter((m) => m.parsed.kind === 'name' || m.parsed.kind === 'role' || m.parsed.kind === 'org');
 }
 
+const INTRO_WORD = /^(?:by|in|on|at|after|before|during|despite|with|without|amid|following|since|until|for|from|under|over|as|while|when|once|if|although|though|because|unlike|like|now|still|yet|however|meanwhile|instead|later|earlier|then|also|but|and|so|thus|indeed|again)$/i;
+
+/** The subject of a sentence's main clause, read up to `to`: after an introductory phrase closed by a comma, the words up
+ * to the first verb ("By the end of the day, Mr. Trump was forced …" → "Mr. Trump"; "He’s comparing …" → "He"). */
+function mainSubject(text: string, from: number, to: number): Subject | null {
+  let start = from;
+  const head = text.slice(from, Math.min(to, from + 160));
+  const firstWord = /^[\s"“'‘(]*([\p{L}]+)/u.exec(head)?.[1] ?? '';
+  if (INTRO_WORD.test(firstWord)) {
+    const c = head.indexOf(', ');
+    if (c < 0) return null;
+    start = from + c + 2;
+  }
+  const words = /^(?:[\p{L}\d.’'&-]+\s*){1,10}/u.exec(text.slice(start, to));
+  if (!words) return null;
+  const out: string[] = [];
+  for (const w of words[0].trim().split(/\s+/)) {
+    const bare = w.replace(/[’'](?:s|d|ll|re|ve|m)$/i, '');
+    if (out.length && /^\p{Ll}/u.test(w) && isVerbWord(w.toLowerCase())) break;
+    out.push(bare);
+    if (bare !== w) break;
+    if (out.length >= 8) return null;
+  }
+  const phrase = out.join(' ');
+  return phrase ? { text: phrase, start, end: start + phrase.length } : null;
+}
+
 /** Does a raw statement carry a speaker phrase that reads as a speaker (or inherit one from its sentence)? */
 function hasSpeaker(r: RawStatement): boolean {
   if (!r.speaker) return r.inherit !== null;
@@ -394,6 +421,12 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
         // "With … worried, President Obama is rolling out a message: “…”": the subject after an intro adverbial
         const m = subjectMentions(text, [sents[si]!]).find((x) => x.at < r.start);
         if (m) res = fromPhrase(m.parsed, m.at);
+      }
+      if (!res && si >= 0) {
+        // "By the end of the day, Mr. Trump was forced into … and said that …", "A reporter for USA Today spotted … and reported …"
+        const subj = mainSubject(text, sents[si]!.start, Math.min(r.cueAt, sents[si]!.end));
+        const p = subj ? parseSpeakerPhrase(subj.text) : null;
+        if (p && subj && p.kind !== 'generic') res = p.kind === 'pronoun' ? fromPronoun(p, r.cueAt) : fromPhrase(p, subj.start);
       }
       if (!res && !r.direct) continue;
     } else if (r.inherit === 'previous') {

@@ -102,6 +102,16 @@ describe('findStatements', () => {
     expect(got).toMatchObject([{ quote: 'he was fit to serve', speaker: 'Omar Haddad' }]);
   });
 
+  it('finds the subject of a sentence after an introductory phrase for a verb that shares it ("… and said that …")', () => {
+    const got = findStatements('By the end of the day, Governor Mae Olsen had met the protesters and said that the count would resume on Monday.', 'en');
+    expect(got).toMatchObject([{ quote: 'the count would resume on Monday', speaker: 'Mae Olsen' }]);
+  });
+
+  it('reads the pronoun of an over-wide subject phrase ("in September she said …")', () => {
+    const text = 'Senator Ada Blom defended her vote. Although she backed the bill in June, in September she said the bill had failed voters.';
+    expect(findStatements(text, 'en')).toContainEqual(expect.objectContaining({ quote: 'the bill had failed voters', speaker: 'Ada Blom' }));
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
