@@ -52,7 +52,10 @@ function settleOverlaps(text: string, direct: RawStatement[], reported: RawState
     const lead = text.slice(r.start, inside[0]!.start);
     const leadWords = countWords(lead.replace(/^\s*(?:as|comme|como|als)\b/i, ''));
     const trailWords = countWords(text.slice(inside[inside.length - 1]!.end, r.end));
-    const leadsWithQuote = inside.length === 1 && (leadWords === 0 || (leadWords <= 3 && trailWords <= 1));
+    // "said “…”" / "said that “…” on Friday": the quotation is the clause; "said “a bomb” had gone off in New York": it is not
+    const leadsWithQuote = inside.length === 1 && ((leadWords <= 3 && trailWords <= (leadWords === 0 ? 3 : 1)) ||
+      // "described as “null and void” the result of …": the quotation names what was said
+      /^\s*(?:as|comme|como|als)\s*["“«„‘']*\s*$/i.test(lead));
     // "accused X of “…”", "described it as “…”": a quotation that ends the clause after a preposition carries it
     const lastQ = inside[inside.length - 1]!;
     const endsWithQuote = countWords(text.slice(lastQ.end, r.end)) <= 1 && countWords(text.slice(lastQ.start, lastQ.end)) >= 3 &&
@@ -436,12 +439,19 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       if (prev && pi - prevPara <= 2) res = prev;
     }
     if (r.direct && !res && !r.attached && countWords(text.slice(r.start, r.end)) < 5) continue;
+    let guessed = false;
+    if (r.direct && !res && (r.inherit !== null || !r.cue)) {
+      // a quotation no cue credits: the person the story last put in the subject of its sentences, when within two paragraphs
+      const cand = lastPerson(r.start, null);
+      const person = !!cand && cand.kind === 'name' && !!cand.speaker && (cand.gender !== null || /^\p{Lu}[\p{Ll}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+)+$/u.test(cand.speaker));
+      if (cand && person && spanIndexAt(paras, r.start) - spanIndexAt(paras, cand.at) <= 2) { res = { ...cand, at: r.start }; guessed = true; }
+    }
     if (res && res.kind === 'name' && !res.org && res.role && SPEAKS_FOR.test(res.role)) {
       // "spokesman Matthew Miller" speaks for the organisation named just before
       const org = latest(res.at + 1, (x) => x.kind === 'org' && !!x.speaker && x.at > res!.at - 1500, false);
       if (org?.speaker) res = { ...res, org: org.org ?? org.speaker.replace(/^the\s+/i, '') };
     }
-    if (res) {
+    if (res && !guessed) {
       history.push({ ...res, at: Math.max(res.at, r.cueAt) });
       if (si >= 0) bySentence.set(si, res);
     }
@@ -456,7 +466,7 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       speaker: res?.speaker ?? null,
       speakerRole: res?.role ?? null,
       speakerOrg: res?.org ?? null,
-      confidence: res ? r.confidence : Math.min(r.confidence, 0.4),
+      confidence: res && !guessed ? r.confidence : Math.min(r.confidence, 0.4),
       cue: r.cue,
       context: text.slice(ctxStart, ctxEnd),
     });

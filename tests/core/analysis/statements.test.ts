@@ -112,6 +112,18 @@ describe('findStatements', () => {
     expect(findStatements(text, 'en')).toContainEqual(expect.objectContaining({ quote: 'the bill had failed voters', speaker: 'Ada Blom' }));
   });
 
+  it('keeps the whole clause when a quoted phrase is only its subject ("said “a bomb” had gone off …")', () => {
+    const got = findStatements('Police chief Dara Moss said that “a device” had been found near the polling station.', 'en');
+    expect(got).toMatchObject([{ quote: '“a device” had been found near the polling station', direct: false, speaker: 'Dara Moss' }]);
+  });
+
+  it('credits an unattributed quotation to the person the story has just been about, with low confidence', () => {
+    const text = 'Candidate Lina Ortiz toured three polling stations on Sunday.\n\n“We will accept whatever the voters decide, and so should everyone else.”';
+    const [s] = findStatements(text, 'en');
+    expect(s).toMatchObject({ direct: true, speaker: 'Lina Ortiz' });
+    expect(s!.confidence).toBeLessThanOrEqual(0.4);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
