@@ -2,7 +2,7 @@
 import { cueOf, cueRegex, type Cue } from './cues.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, wordCount, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
-import { GROUP_NOUNS, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
+import { GROUP_NOUNS, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
 import { spanIndexAt, type Span } from './sentences.js';
 
 /** A statement before its speaker is resolved. */
@@ -52,6 +52,8 @@ function titleCase(text: string, s: Span): boolean {
   const ws = text.slice(s.start, Math.min(s.end, s.start + 300)).split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
 }
+
+const HEADLINE_NOUNS = /^(?:rules|plans|reports|claims|attacks|questions|thanks|demands|promises|notes|states|hopes|fears|doubts|aims|signals|hints|charges|orders|requests|appeals|proposes|threats|vows|pledges|cites|blames|reveals|suggests|predicts)$/i;
 
 interface CueHit { start: number; end: number; text: string; cue: Cue }
 
@@ -129,6 +131,9 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
     if (si < 0) continue;
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
+    // in a headline, "Power Plant Rules Face …", "Party Plans …": a capitalised plural noun, not a speech verb
+    if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
+      !/^\s+(?:to|for|on|that)\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 7))) continue;
     const list = hitsBySentence.get(si) ?? [];
     if (list.length >= MAX_CUES_PER_SENTENCE) continue;
     list.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: cueOf(language, m[0]) });
@@ -137,7 +142,7 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
   for (const [si, hits] of hitsBySentence) {
     const sent = sents[si]!;
     hits.forEach((hit, hi) => {
-      const r = statementAt(text, sent, hit, quotes, hits.slice(hi + 1));
+      const r = statementAt(text, sent, hit, quotes, hits.slice(hi + 1), language);
       if (r) out.push(r);
     });
   }
@@ -159,7 +164,7 @@ const EVALUATIVE = /^(?:attack|blast|slam|lambast|mock|ridicul|decri|tout|hail|e
 /** News outlets: their reports are not statements (guideline). */
 const OUTLET = /\b(?:times|post|news|journal|herald|tribune|daily|magazine|gazette|telegraph|guardian|network|tv|radio|television|channel|outlet|wire|press|politico|cnn|msnbc|nbc|abc|cbs|fox|reuters|bloomberg|ap|afp|axios|breitbart|huffington|huffpost|buzzfeed|vox|slate|atlantic|economist|newsweek|reporters?|journalists?|researchers|study|studies|polls?|surveys?)\b/i;
 
-function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[], laterHits: CueHit[]): RawStatement | null {
+function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[], laterHits: CueHit[], language: string): RawStatement | null {
   const { cue } = hit;
   const base = { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence: 0.7 } as const;
   // content of the cue ends at the next cue introduced by ", adding" / "and said" / ", according to"
@@ -297,6 +302,13 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     if (wordCount(text, hit.end, sent.end) === 0 && !endsComma) return null;
   }
 
+  // "…, said one GOP source in the room" / "…, wrote X on Facebook": an inverted attribution has no content after its verb
+  if (!cue.participle && (cue.kind === 'clause' || cue.kind === 'told') && (subj === 'elided' || !subj) && /,\s*$/.test(text.slice(Math.max(sent.start, hit.start - 3), hit.start))) {
+    const np = phraseAfter(text, hit.end, sent.end);
+    if (np && /^\s*(?:[.,;]|$|(?:in|at|on|to|of|from|during|after|before|who|with)\b)/.test(text.slice(np.end, sent.end))) return null;
+  }
+  // "Julie Davis reported from Midway Atoll": a byline, not speech
+  if (/^\s+from\b/i.test(text.slice(hit.end, hit.end + 6))) return null;
   // preposed: "<subject> <cue> (that) <content>"
   if (/^\s*[,:]\s*(?:["“«„‘]|'')/.test(text.slice(hit.end, hit.end + 6))) return null; // X said, “…” — a direct quotation
   if (cue.kind === 'object' && !cue.participle) {

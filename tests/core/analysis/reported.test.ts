@@ -109,6 +109,18 @@ describe('reported speech: more constructions', () => {
     expect(indirect('Mayor Ivan Petrov defended the restrictions.')).toEqual([]);
   });
 
+  it('does not read a capitalised plural noun in a headline as a speech verb, nor a byline as speech', () => {
+    expect(indirect('Election Rules Face Key Test In Supreme Court\n\nThe court hears the case on Monday.', 'en', 'Election Rules Face Key Test In Supreme Court')).toEqual([]);
+    expect(indirect('Anna Berg reported from Nairobi, and Tom Hale from Mombasa.')).toEqual([]);
+    expect(indirect('Opposition Vows To Challenge Results In Court\n\nThe opposition met on Friday.', 'en', 'Opposition Vows To Challenge Results In Court'))
+      .toContainEqual({ quote: 'Challenge Results In Court', speaker: 'Opposition' });
+  });
+
+  it('reads "…, said one official in the room" as an attribution, not as content after the verb', () => {
+    const got = indirect('The meeting ended without a deal, and the talks broke down from there, said one party official in the room.');
+    expect(got.map((g) => g.quote)).not.toContain('one party official in the room');
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
