@@ -26,7 +26,7 @@ export function pieces(text: string, from: number, to: number): Piece[] {
 /** Auxiliaries, adverbs and short time words that may stand between a subject and its speech verb. */
 const SKIP_BEFORE_CUE = new Set(('has|have|had|is|was|were|will|would|also|then|later|further|publicly|explicitly|repeatedly|' +
   'previously|recently|earlier|again|already|still|now|today|yesterday|tonight|only|just|subsequently|immediately|' +
-  'reportedly|allegedly|once|often|never|has also|did|does|do|not|had|a|ont|avait|avaient|aurait|est|sont|s’est|s\'est|se|' +
+  'reportedly|allegedly|once|often|never|has also|did|does|do|not|had|a|together|jointly|both|all|ont|avait|avaient|aurait|est|sont|s’est|s\'est|se|' +
   'toutefois|néanmoins|également|aussi|encore|déjà|alors|ensuite|ainsi|enfin|ha|han|había|habían|también|luego|además|' +
   'hoy|ayer|hat|haben|hatte|auch|zudem|bereits|noch|tem|têm|havia|ainda|já|hoje|ontem|on|last|this|late|early|' +
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|month|lundi|mardi|' +
@@ -117,9 +117,11 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     j = d - 1;
   }
   // "intelligence … that alleged": the subject of a relative clause is the phrase before the relative word
-  if (j >= 0 && !ps[j]!.punct && /^(that|which|who|qui|que|quien|der|die|das)$/i.test(ps[j]!.text) && j === i) {
+  // "Mr. Kamin, who emphasized …", "Hillary Clinton — who’s called for …": past the comma or dash to the antecedent
+  if (j >= 0 && !ps[j]!.punct && /^(that|which|who|qui|que|quien|der|die|das)(?:['’](?:s|ve|d))?$/i.test(ps[j]!.text) && j === i) {
     j--;
     while (j >= 0 && !ps[j]!.punct && isSkippableBeforeCue(ps[j]!.text)) j--;
+    if (j >= 1 && ps[j]!.punct && /^[,—–]$/.test(ps[j]!.text) && /^(who|which|qui|quien)/i.test(ps[j + 1]!.text)) j--;
   }
   const np: Piece[] = [];
   while (j >= 0 && np.length < 12) {

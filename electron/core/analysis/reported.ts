@@ -318,11 +318,12 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
   if (cue.kind === 'object') {
     // a noun object ends at an apposition or aside: "endorsed X on Thursday, another example of …", "called on X -- meddling …"
-    const aside = /,\s+(?:another|a|an|which|who|yet|but|further|while|as|should|amid|in|at|on|even|including|saying|adding)\s|\s+--\s|\s[—–]\s|;/i.exec(text.slice(hit.end, limit));
+    const aside = /,\s+(?:another|a|an|which|who|yet|but|further|while|as|should|amid|in|at|on|even|including|saying|adding|with|the\s+latest)\s|,\s+\p{Ll}+ing\s|\s+--?\s|\s[—–]\s|;/iu.exec(text.slice(hit.end, limit));
     if (aside) limit = hit.end + aside.index;
   } else {
     // "… was not intentional; they only learned …": a semicolon or a dash aside ends the content
-    const aside = /;|\s+--\s/.exec(text.slice(hit.end, limit));
+    // "… will be “fair” to him, engaging in what analysts described as …": a participial phrase after a comma is the narrator's
+    const aside = /;|\s+--?\s|,\s+(?!according\b)\p{Ll}+ing\s(?![^,]*,)/u.exec(text.slice(hit.end, limit));
     if (aside) limit = hit.end + aside.index;
   }
   const colonQuote = /:\s*(?:["“«„‘]|'')/.exec(text.slice(hit.end, limit));
@@ -340,6 +341,15 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const nl = text.indexOf('\n', sent.end);
     const paraEnd = nl < 0 ? text.length : nl;
     if (paraEnd - sent.end < 1500 && !/["“”«»„]/.test(text.slice(sent.end, paraEnd))) [, e] = trimSpan(text, s, paraEnd);
+  }
+  // "Mr. Trump, who said last week that …, issued a statement …": a relative clause ends where the main verb resumes
+  if (/,\s*(?:who|which)\s+(?:[\p{L}’'-]+\s+){0,3}$/u.test(text.slice(Math.max(sent.start, hit.start - 40), hit.start))) {
+    const re = /,\s+(\p{Ll}[\p{L}-]*)\b/gu;
+    const body = text.slice(s, e);
+    let mm: RegExpExecArray | null;
+    while ((mm = re.exec(body))) {
+      if (isVerbWord(mm[1]!) && !/^(?:and|but|or|is|was|are|were|has|have|had|will|would)$/.test(mm[1]!)) { [s, e] = trimSpan(text, s, s + mm.index); break; }
+    }
   }
   if (e <= s) return null;
   const content = text.slice(s, e);

@@ -121,6 +121,13 @@ describe('reported speech: more constructions', () => {
     expect(got.map((g) => g.quote)).not.toContain('one party official in the room');
   });
 
+  it('credits a relative clause ("X, who said …") to its antecedent and ends it where the main verb resumes', () => {
+    expect(indirect('The count was slow, said Ana Lutz, who emphasized that the ballots were safe.'))
+      .toContainEqual({ quote: 'the ballots were safe', speaker: 'Ana Lutz' });
+    expect(indirect('Senator Rui Costa, who said last week that the commission was biased, issued a statement on Tuesday.'))
+      .toContainEqual({ quote: 'the commission was biased', speaker: 'Rui Costa' });
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
