@@ -129,8 +129,10 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     if (p.punct && p.text !== '-' && p.text !== '.' && p.text !== '&') break;
     if (!p.punct) {
       const low = p.text.toLowerCase();
-      if (SUBJECT_STOP.has(low)) break;
-      if (np.length && /^\p{Ll}/u.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low)) break;
+      // "a U.S. official familiar with the investigation said", "aides close to the senator said": a post-modifier of the subject
+      if (SUBJECT_STOP.has(low) && !(/^(?:with|to|on|in)$/.test(low) && j > 0 && /^(?:familiar|close|briefed|involved|knowledgeable)$/i.test(ps[j - 1]!.text))) break;
+      if (np.length && /^\p{Ll}/u.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low) &&
+        !/^(?:familiar|close|briefed|involved)$/i.test(low)) break;
     }
     np.unshift(p);
     j--;

@@ -185,6 +185,123 @@ function firstUnits(src: string): Set<number> | null {
   return out;
 }
 
+/** How many units of a cue's beginning the quick test before running its regex looks at. */
+const BEGIN_UNITS = 3;
+
+/** One way a pattern piece can begin: its units so far, and whether more may follow (false: unknown from here). */
+interface Beginning { text: string; more: boolean }
+
+/**
+ * The ways a match of a pattern source can begin, as its first BEGIN_UNITS units (fewer when the rest is unknown or
+ * the match can end there), read from the source; look-arounds and anchors are ignored (they only rule matches out).
+ * Returns null when the source is not simple enough to read.
+ */
+function beginnings(src: string): Set<string> | null {
+  let pos = 0;
+  const fail = (): never => { throw new Error('unreadable'); };
+  /** Beginnings of `a` followed by `b`. */
+  const concat = (a: Beginning[], b: Beginning[]): Beginning[] => {
+    const out = new Map<string, boolean>();
+    for (const x of a) {
+      if (!x.more || x.text.length >= BEGIN_UNITS) { out.set(x.text, (out.get(x.text) ?? false) || x.more); continue; }
+      for (const y of b) {
+        const t = (x.text + y.text).slice(0, BEGIN_UNITS);
+        out.set(t, (out.get(t) ?? false) || (y.more && t.length < BEGIN_UNITS));
+      }
+    }
+    return [...out].map(([text, more]) => ({ text, more }));
+  };
+  const unknown: Beginning[] = [{ text: '', more: false }];
+  const empty: Beginning[] = [{ text: '', more: true }];
+  const alternation = (): Beginning[] => {
+    const out: Beginning[] = [];
+    for (;;) {
+      out.push(...sequence());
+      if (src[pos] !== '|') return out;
+      pos++;
+    }
+  };
+  const sequence = (): Beginning[] => {
+    let cur = empty;
+    while (pos < src.length && src[pos] !== '|' && src[pos] !== ')') {
+      let atom = element();
+      const q = src[pos];
+      if (q === '?' || q === '*' || q === '+' || q === '{') {
+        let optional = q === '?' || q === '*';
+        if (q === '{') {
+          const close = src.indexOf('}', pos);
+          if (close < 0) fail();
+          optional = /^\{0\b/.test(src.slice(pos, close + 1));
+          pos = close + 1;
+        } else pos++;
+        if (src[pos] === '?') pos++;
+        // once or more: what follows the first time is not known
+        if (q !== '?') atom = concat(atom, unknown);
+        if (optional) atom = [...atom, ...empty];
+      }
+      cur = concat(cur, atom);
+    }
+    return cur;
+  };
+  const element = (): Beginning[] => {
+    const ch = src[pos];
+    const unit = src.charCodeAt(pos);
+    if (unit >= 0xd800 && unit <= 0xdfff) fail();
+    if (ch === '(') {
+      pos++;
+      let look = false;
+      if (src.startsWith('?:', pos)) pos += 2;
+      else if (src.startsWith('?=', pos) || src.startsWith('?!', pos)) { pos += 2; look = true; }
+      else if (src.startsWith('?<=', pos) || src.startsWith('?<!', pos)) { pos += 3; look = true; }
+      else if (src[pos] === '?') fail();
+      const inner = alternation();
+      if (src[pos] !== ')') fail();
+      pos++;
+      return look ? empty : inner;
+    }
+    if (ch === '[') {
+      const close = src.indexOf(']', pos + 1);
+      const body = src.slice(pos + 1, close);
+      pos = close + 1;
+      if (close < 0 || !body || /[\\^\-\ud800-\udfff]/.test(body)) return unknown;
+      return [...new Set(body)].map((c) => ({ text: c, more: true }));
+    }
+    if (ch === '\\') {
+      const next = src[pos + 1];
+      if (next === undefined) fail();
+      if (next === 'p' || next === 'P') {
+        const close = src.indexOf('}', pos);
+        if (close < 0) fail();
+        pos = close + 1;
+        return unknown;
+      }
+      pos += 2;
+      if (/[A-Za-z0-9]/.test(next)) return unknown;
+      return [{ text: next, more: true }];
+    }
+    if (ch === '^' || ch === '$') { pos++; return empty; }
+    if (ch === '.' || ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === '}' || ch === ']') fail();
+    pos++;
+    return [{ text: ch, more: true }];
+  };
+  try {
+    const all = alternation();
+    if (pos !== src.length) return null;
+    const out = new Set(all.map((b) => b.text));
+    return out.has('') ? null : out;
+  } catch {
+    return null;
+  }
+}
+
+/** Hashes of a beginning's first two and three units (one-to-one for lower-case a–z). */
+function pairHash(a: number, b: number): number {
+  return ((a << 8) ^ b) & 0xffff;
+}
+function tripleHash(a: number, b: number, c: number): number {
+  return ((a << 10) ^ (b << 5) ^ c) & 0xffff;
+}
+
 /** A sticky union of some cues of a set (a capture group per cue, in list order) and their indices in the set. */
 interface Union { re: RegExp; ids: number[] }
 
@@ -192,7 +309,21 @@ interface Union { re: RegExp; ids: number[] }
  * Cues of a set tried at one kind of position. At a position only the cues that can start with its character are
  * tried (a union per character, made when first needed), in list order, so the first that matches is the same.
  */
-interface Scanner { cues: Array<{ k: number; source: string; first: Set<number> | null }>; unions: Array<Union | null | undefined> }
+interface Scanner {
+  cues: Array<{ k: number; source: string; first: Set<number> | null }>;
+  unions: Array<Union | null | undefined>;
+  /** This scanner's bit in the BEGIN_* tables; 0 when a cue's beginning cannot be read (its regexes are always run). */
+  bit: number;
+}
+
+/**
+ * Quick test before a union is run at a position: for the beginnings of the cues of a scanner (one unit, the hash of
+ * two, the hash of three), the scanner's bit. No cue of the scanner can match where none of them is set.
+ */
+const BEGIN_1 = new Uint8Array(65536);
+const BEGIN_2 = new Uint8Array(65536);
+const BEGIN_3 = new Uint8Array(65536);
+let scanners = 0;
 
 /**
  * A cue list compiled for one pass: cues that need a word start ('word') and cues matched inside a word ('compound')
@@ -203,7 +334,29 @@ interface CueSet { cues: Cue[]; atWordStart: Scanner; inWord: Scanner }
 function scanner(list: Cue[], keep: (c: Cue) => boolean): Scanner {
   const cues: Scanner['cues'] = [];
   list.forEach((c, k) => { if (keep(c)) cues.push({ k, source: c.re.source, first: firstUnits(c.re.source) }); });
-  return { cues, unions: new Array<Union | null | undefined>(65536) };
+  const starts = cues.map((c) => beginnings(c.source));
+  let bit = 0;
+  if (starts.every((b) => b !== null)) {
+    bit = 1 << scanners++;
+    for (const set of starts) {
+      for (const b of set!) {
+        if (b.length === 1) BEGIN_1[b.charCodeAt(0)] |= bit;
+        else if (b.length === 2) BEGIN_2[pairHash(b.charCodeAt(0), b.charCodeAt(1))] |= bit;
+        else BEGIN_3[tripleHash(b.charCodeAt(0), b.charCodeAt(1), b.charCodeAt(2))] |= bit;
+      }
+    }
+  }
+  return { cues, unions: new Array<Union | null | undefined>(65536), bit };
+}
+
+/** False when no cue of the scanner can match at `at` of text (`unit` = the unit there). */
+function mayMatchAt(sc: Scanner, text: string, at: number, unit: number): boolean {
+  const bit = sc.bit;
+  if (bit === 0 || (BEGIN_1[unit] & bit) !== 0) return true;
+  if (at + 1 >= text.length) return false;
+  const second = text.charCodeAt(at + 1);
+  if ((BEGIN_2[pairHash(unit, second)] & bit) !== 0) return true;
+  return at + 2 < text.length && (BEGIN_3[tripleHash(unit, second, text.charCodeAt(at + 2))] & bit) !== 0;
 }
 
 function unionAt(sc: Scanner, unit: number): Union | null {
@@ -252,8 +405,9 @@ function evidence(text: string): Array<{ total: number; kinds: number }> {
     const unit = text.charCodeAt(at);
     if (!mayStart(inWord, unit)) { inWord = isWordUnit(unit); continue; }
     for (let s = 0; s < sets.length; s++) {
-      const u = unionAt(inWord ? sets[s].inWord : sets[s].atWordStart, unit);
-      if (u === null) continue;
+      const sc = inWord ? sets[s].inWord : sets[s].atWordStart;
+      const u = unionAt(sc, unit);
+      if (u === null || !mayMatchAt(sc, text, at, unit)) continue;
       const re = u.re;
       re.lastIndex = at;
       if (!re.test(text)) continue;

@@ -227,7 +227,10 @@ function mainSubject(text: string, from: number, to: number): Subject | null {
   let start = from;
   const head = text.slice(from, Math.min(to, from + 160));
   const firstWord = /^[\s"“'‘(]*([\p{L}]+)/u.exec(head)?.[1] ?? '';
-  if (INTRO_WORD.test(firstWord)) {
+  if (/^(?:but|and|so|yet|still|then)$/i.test(firstWord) && !/^[^,]{0,40},/.test(head.slice(firstWord.length + 1))) {
+    // "But the former president showed restraint and described …": a conjunction opening the sentence
+    start = from + head.indexOf(firstWord) + firstWord.length + 1;
+  } else if (INTRO_WORD.test(firstWord)) {
     const c = head.indexOf(', ');
     if (c < 0) return null;
     start = from + c + 2;

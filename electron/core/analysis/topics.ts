@@ -149,24 +149,53 @@ function escapeRe(s: string): string {
 interface Compiled {
   cues: Array<Array<{ source: string; first: number }>>;
   byUnit: Array<{ re: RegExp; topics: number[] } | null | undefined>;
+  /** Quick test before a regex is run: bit startHash(a, b, c) set for the first three units of every cue. */
+  starts: Uint8Array;
+  /** 1 for the first unit of a cue shorter than three units (there the regex is always run). */
+  short: Uint8Array;
 }
 const COMPILED = new Map<string, Compiled>();
+/** Compiled cues by the language asked for (many languages share the 'all' list). */
+const BY_LANGUAGE = new Map<string, Compiled>();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** A hash of three UTF-16 units (one-to-one for lower-case a–z). */
+function startHash(a: number, b: number, c: number): number {
+  return ((a << 10) ^ (b << 5) ^ c) & 0xffff;
+}
+
 function compiled(language: string): Compiled {
+  let c = BY_LANGUAGE.get(language);
+  if (c) return c;
   const lang = /^(en|es|fr|de|pt)$/.test(language) ? language : 'all';
-  let c = COMPILED.get(lang);
+  c = COMPILED.get(lang);
   if (!c) {
+    const starts = new Uint8Array(65536 >> 3);
+    const short = new Uint8Array(65536);
     const cues = TOPICS.map((t) => {
       const stems = lang === 'all' ? Object.values(t.cues).flat() : [...(t.cues[lang] ?? []), ...(lang === 'en' ? [] : t.cues.en)];
       const alternatives = [...new Set(stems.map((s) => s.toLowerCase()))].sort((a, b) => b.length - a.length);
+      for (const a of alternatives) {
+        if (a.length < 3) { short[a.charCodeAt(0)] = 1; continue; }
+        const h = startHash(a.charCodeAt(0), a.charCodeAt(1), a.charCodeAt(2));
+        starts[h >>> 3] |= 1 << (h & 7);
+      }
       // The left word boundary is checked in code (a leading look-behind would slow the scan down).
       return alternatives.map((a) => ({ source: `${escapeRe(a)}${a !== '%' && [...a].length <= 5 ? '(?:e?s)?(?![\\p{L}\\p{N}])' : ''}`, first: a.charCodeAt(0) }));
     });
-    c = { cues, byUnit: new Array(65536) };
+    c = { cues, byUnit: new Array(65536), starts, short };
     COMPILED.set(lang, c);
   }
+  if (BY_LANGUAGE.size < 64) BY_LANGUAGE.set(language, c);
   return c;
+}
+
+/** False when no cue can match at i (the first three units there begin no cue); true when one may. */
+function mayMatchAt(c: Compiled, s: string, i: number, unit: number): boolean {
+  if (c.short[unit] === 1) return true;
+  if (i + 3 > s.length) return false;
+  const h = startHash(unit, s.charCodeAt(i + 1), s.charCodeAt(i + 2));
+  return (c.starts[h >>> 3] & (1 << (h & 7))) !== 0;
 }
 
 function regexAt(c: Compiled, unit: number): { re: RegExp; topics: number[] } | null {
@@ -210,7 +239,7 @@ export function topicsOf(text: string, language: string): string[] {
   while (left > 0 && i < n) {
     const unit = sample.charCodeAt(i);
     const r = unit !== 37 /* % */ && afterLetterOrDigit(sample, i) ? null : regexAt(c, unit);
-    if (r === null) { i++; continue; }
+    if (r === null || !mayMatchAt(c, sample, i, unit)) { i++; continue; }
     r.re.lastIndex = i;
     const m = r.re.exec(sample);
     if (!m || m[0].length === 0) { i++; continue; }
