@@ -53,6 +53,10 @@ function titleCase(text: string, s: Span): boolean {
   return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
 }
 
+const NOUN_MARKERS = /^(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|every)$/;
+const PREP_MARKERS = /^(?:in|of|for|with|from|at|by|on|into|over)$/;
+/** Clause verbs that also take a plain noun object ("maintained his lead"): a statement only with "that". */
+const NEEDS_THAT = /^(?:maintained|maintains|maintain|continued|continues|posted|observed|recalled)$/i;
 const HEADLINE_NOUNS = /^(?:rules|plans|reports|claims|attacks|questions|thanks|demands|promises|notes|states|hopes|fears|doubts|aims|signals|hints|charges|orders|requests|appeals|proposes|threats|vows|pledges|cites|blames|reveals|suggests|predicts)$/i;
 
 interface CueHit { start: number; end: number; text: string; cue: Cue }
@@ -131,6 +135,9 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
     if (si < 0) continue;
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
+    // "his claims", "the reports", "in reported attacks": after a determiner or preposition a cue word is a noun or adjective
+    const before = /([\p{L}’'-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1]?.toLowerCase();
+    if (language === 'en' && before && (NOUN_MARKERS.test(before) || (PREP_MARKERS.test(before) && !/ing$/i.test(m[0]) && !/^according/i.test(m[0])))) continue;
     // in a headline, "Power Plant Rules Face …", "Party Plans …": a capitalised plural noun, not a speech verb
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
       !/^\s+(?:to|for|on|that)\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 7))) continue;
@@ -374,6 +381,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   if (REJECT_LIKE.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim().split(/\s+/).pop() ?? '') && !(CLAIM_NOUNS.test(content) && n >= 3) && !/^as\b/i.test(content)) return null;
   if (BARE_EVENT.test(content.replace(/[.,;]+$/, ''))) return null;
   if (cue.kind === 'clause' && n < 3 && !THAT.test(text.slice(hit.end, cs).trim())) return null;
+  if (NEEDS_THAT.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim())) return null;
   if (n < 2) return null;
   // "likened the rules to “…”": the comparison ends with its quotation
   if (cue.kind === 'object') {

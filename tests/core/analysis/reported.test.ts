@@ -128,6 +128,12 @@ describe('reported speech: more constructions', () => {
       .toContainEqual({ quote: 'the commission was biased', speaker: 'Rui Costa' });
   });
 
+  it('does not read a cue word used as a noun or adjective, nor "maintained his lead", as reported speech', () => {
+    expect(indirect('The mayor was the target of $5,000 in reported attacks by rival groups.')).toEqual([]);
+    expect(indirect('Senator Paula Reyes maintained her double-digit lead over the governor.')).toEqual([]);
+    expect(indirect('Senator Paula Reyes maintained that the count was fair.')).toContainEqual({ quote: 'the count was fair', speaker: 'Paula Reyes' });
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
