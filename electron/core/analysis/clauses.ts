@@ -3,7 +3,8 @@ import { isVerbWord, ROLE_NOUNS, GROUP_NOUNS } from './speakers.js';
 
 export interface Piece { text: string; start: number; end: number; punct: boolean }
 
-const PIECE_RE = /[\p{L}\p{N}][\p{L}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
+// a number with separators ("5,000", "2.5") is one piece, so its comma never ends a clause
+const PIECE_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
 
 const PIECE_G = new RegExp(PIECE_RE.source, 'gu');
 
