@@ -55,8 +55,8 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
   const newSentence = (/[.!?]$/.test(text.slice(q.start, q.end)) && /^[\s'’"”»]*\p{Lu}/u.test(gap)) || /[.!?]['’"”»]*\s+\p{Lu}/u.test(gap) ||
     /,\s+(?:and|but)\s/i.test(gap);
   if (newSentence) {
-    const rest = text.slice(cue.end, Math.min(limit, cue.end + 200));
-    const stop = rest.search(/[.!?;]/);
+    const rest = text.slice(cue.end, Math.min(text.length, cue.end + 200));
+    const stop = rest.search(/[.!?;\n]/);
     const tail = stop < 0 ? rest : rest.slice(0, stop);
     if (/^\s*(?:that|to)\b/i.test(tail) || tail.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 4) return null;
   }

@@ -1,5 +1,5 @@
 // Clause grammar around a speech cue: the subject phrase before it, the phrase after it, adjuncts to skip (no regex backtracking).
-import { isVerbWord, ROLE_NOUNS, GROUP_NOUNS } from './speakers.js';
+import { isFiniteVerbWord, isVerbWord, ROLE_NOUNS, GROUP_NOUNS } from './speakers.js';
 
 export interface Piece { text: string; start: number; end: number; punct: boolean }
 
@@ -96,7 +96,7 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     }
     // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"
     // "…, and the meeting deteriorated from there, said …": a clause, not a subject with its apposition
-    if (/^(?:and|but|or|so|yet)\s/i.test(b.text) || segB.some((p) => !p.punct && /^\p{Ll}/u.test(p.text) && isVerbWord(p.text) && !ROLE_NOUNS.has(p.text) && !GROUP_NOUNS.has(p.text))) return 'elided';
+    if (/^(?:and|but|or|so|yet)\s/i.test(b.text) || segB.some((p) => !p.punct && /^\p{Ll}/u.test(p.text) && isFiniteVerbWord(p.text) && !ROLE_NOUNS.has(p.text) && !GROUP_NOUNS.has(p.text))) return 'elided';
     return { text: `${a.text}, ${b.text}`, start: a.start, end: b.end };
   }
   let j = i;
@@ -125,7 +125,7 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     if (j >= 1 && ps[j]!.punct && /^[,—–]$/.test(ps[j]!.text) && /^(who|which|qui|quien)/i.test(ps[j + 1]!.text)) j--;
   }
   const np: Piece[] = [];
-  while (j >= 0 && np.length < 12) {
+  while (j >= 0 && np.length < 16) {
     const p = ps[j]!;
     if (p.punct && p.text !== '-' && p.text !== '.' && p.text !== '&') break;
     if (!p.punct) {
@@ -138,7 +138,7 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     np.unshift(p);
     j--;
   }
-  if (!np.length || np.length >= 12) return null;
+  if (!np.length || np.length >= 16) return null;
   while (np.length && np[0]!.punct) np.shift();
   const s = segText(text, np);
   return s ? { text: s.text, start: s.start, end: s.end } : null;

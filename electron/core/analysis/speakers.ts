@@ -21,6 +21,13 @@ export function isVerbWord(word: string): boolean {
   return /PastTense|PresentTense|Infinitive|Modal|Copula|Auxiliary|Participle/.test(tagsOf(word)) || /^(has|have|had|is|was|were|are|will|would|can|could|should|did|does)$/.test(word);
 }
 
+/** Is this lower-case word a finite verb form ("deteriorated", "says", "was") rather than a noun, participle or infinitive? */
+export function isFiniteVerbWord(word: string): boolean {
+  const t = tagsOf(word);
+  return (/PastTense|PresentTense|Copula|Modal/.test(t) && !/Noun|Singular|Plural|Adjective/.test(t)) ||
+    /^(?:is|was|were|are|has|had|have|will|would|did|does)$/.test(word);
+}
+
 export type SpeakerKind = 'name' | 'role' | 'org' | 'pronoun' | 'generic' | 'none';
 
 export interface SpeakerPhrase {
