@@ -35,7 +35,7 @@ forms('said|says|say|stated|states|added|adds|claimed|claims|claim|announced|ann
   'continued|mused|bragged|scoffed|retorted|cautioned|lamented|pointed out|points out|echoed|insisted|conceded|wondered|' +
   'disclosed|confided|whispered|replied|chanted|chant|chants|sang|posted|texted|emailed|messaged|reported|reports|indicated|indicates|hinted|hints|' +
   'signaled|signalled|signals|implied|implies|speculated|speculates|proclaimed|proclaims|recounted|recounts|' +
-  'informed|noted that|has said|have said|had said|wrote that', C, EN);
+  'informed|noted that|has said|have said|had said|wrote that|mentioned|mentions', C, EN);
 forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on|demanded|demands|demand|ordered|orders|' +
   'denied|denies|deny|rejected|rejects|reject|accused|accuses|accuse|condemned|condemns|condemn|criticised|criticized|' +
   'criticises|criticizes|criticise|criticize|congratulated|congratulates|praised|praises|welcomed|welcomes|dismissed|dismisses|' +
@@ -43,7 +43,9 @@ forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on
   'expressed concerns about|expressed concerns over|asked|asks|cited|cites|blamed|blames|alleged|alleges|requested|requests|' +
   'questioned|questions|appealed to|appealed for|attacked|attacks|blasted|blasts|slammed|slams|lambasted|lambastes|mocked|mocks|' +
   'ridiculed|decried|decries|touted|touts|hailed|hails|endorsed|endorses|proposed|proposes|defended|defends|disputed|disputes|' +
-  'likened|likens|thanked|thanks|apologized for|apologised for|pushed for|advocated|advocates|recommended|recommends|opposed|opposes', O, EN);
+  'likened|likens|thanked|thanks|apologized for|apologised for|pushed for|advocated|advocates|recommended|recommends|opposed|opposes|' +
+  'pointed to|points to|spoke of|spoke about|speaks of|outlined|outlines|' +
+  'highlighted|highlights|lauded|lauds|invoked|invokes|repeated|repeats|floated|floats|reaffirmed|reaffirms', O, EN);
 /** Reported beliefs and intentions ("believes (that) …", "wants to …"): sources in news, not speech. */
 export const BELIEF_CUES = true;
 if (BELIEF_CUES) {
