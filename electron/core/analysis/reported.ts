@@ -2,7 +2,7 @@
 import { cueOf, cueRegex, type Cue } from './cues.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, wordCount, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
-import { GROUP_NOUNS, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
+import { GROUP_NOUNS, isAdjectiveWord, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
 import { spanIndexAt, type Span } from './sentences.js';
 
 /** A statement before its speaker is resolved. */
@@ -368,7 +368,13 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const qm = /["“”«»‘’„]/.exec(content);
     // "called Oz a quack", "called it a mistake"
     const aNoun = /^(?:it|him|her|them|this|that|\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,2}|(?:his|her|their|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:a|an)\s+[\p{L}-]+/u.test(content) && !/\bto\b/.test(content.split(/\s+/).slice(0, 4).join(' '));
-    if (!(asM || (qm && qm.index < 40) || aNoun)) return null;
+    // "called her vote in favor of the Iraq War a mistake", "called the charges unsubstantiated and fabricated": an object
+    // noun phrase, then a noun phrase or adjectives naming it — only for the verbs of naming
+    const naming = /^(?:called|calls|call|calling|branded|brands|labelled|labeled|termed|dubbed)$/i.test(hit.text);
+    const ws = content.replace(/[.,;:!?]+$/, '').split(/\s+/);
+    const longNoun = naming && n <= 16 && /^(?:(?:the|his|her|their|its|this|that|these)\s+)?\S+(?:\s+\S+){0,8}?\s+(?:a|an)\s+\p{L}+/u.test(content) && !/\bto\b/.test(ws.slice(0, 4).join(' '));
+    const adjective = naming && n <= 14 && ws.length >= 2 && isAdjectiveWord(ws[ws.length - 1]!.toLowerCase()) && !/\bto\b/.test(ws.slice(0, 4).join(' '));
+    if (!(asM || (qm && qm.index < 40) || aNoun || longNoun || adjective)) return null;
     // "call them “lone wolves” and describe …": the naming ends with its quotation
     if (qm && qm.index < 40 && (!asM || qm.index < asM.index)) {
       const close = /["“”«»‘’„]/.exec(content.slice(qm.index + 1));

@@ -28,6 +28,11 @@ export function isFiniteVerbWord(word: string): boolean {
     /^(?:is|was|were|are|has|had|have|will|would|did|does)$/.test(word);
 }
 
+/** Is this lower-case word an adjective in compromise's lexicon ("unusual", "unfit")? */
+export function isAdjectiveWord(word: string): boolean {
+  return /Adjective|Comparable/.test(tagsOf(word));
+}
+
 export type SpeakerKind = 'name' | 'role' | 'org' | 'pronoun' | 'generic' | 'none';
 
 export interface SpeakerPhrase {
