@@ -262,7 +262,8 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
 
   const subj = subjectBefore(text, hit.start, sent.start);
   // "reported" counts for a named person or organisation, not for an outlet or study ("The Post reports …")
-  if (/^report/i.test(hit.text) && subj && subj !== 'elided' && (isGenericData(subj.text) || OUTLET.test(subj.text))) return null;
+  // (a named reporter is a person: "MSNBC’s Ayman Mohyeldin reported that …")
+  if (/^report/i.test(hit.text) && subj && subj !== 'elided' && (isGenericData(subj.text) || OUTLET.test(subj.text)) && parseSpeakerPhrase(subj.text).kind !== 'name') return null;
   let speaker: Subject | null = null;
   let inherit: RawStatement['inherit'] = null;
   if (cue.participle) {

@@ -297,6 +297,11 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
     const speaker = p.title && /^(m\.|mme\.?)$/i.test(p.title) && p.text.split(' ').length === 1 ? `${p.title} ${p.text}` : p.text;
     return { kind: 'name', speaker, role, org: orgOf(phrase.slice(0, p.start) + ' ' + after, runs.filter((r) => r !== p)), head: null };
   }
+  // "a Democratic source", "one GOP source in the room", "sources close to the campaign": an unnamed but placed source
+  // speaks for someone; a bare "sources said" does not
+  const placedSource = (head === 'source' || head === 'sources') &&
+    wordsLower.some((w) => !/^(?:a|an|the|one|two|three|several|some|other|another|multiple|many|two|source|sources)$/.test(w));
+  if (placedSource) return { kind: 'role', speaker: phrase, role: phrase.replace(/^(?:a|an|the|one)\s+/i, ''), org: orgOf(phrase, runs), head, definite: !INDEFINITE.has(first) };
   if (head && NON_SOURCES.has(head) && !runs.some((r) => (r.org && !NON_SOURCES.has(r.text.toLowerCase())) || (r.person && !r.possessive))) return { ...none, kind: 'generic' };
   if (head && NON_SOURCES.has(head) && wordsLower.length <= 2) return { ...none, kind: 'generic' };
   const orgRun = runs.find((r) => r.org);
