@@ -263,7 +263,10 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   const subj = subjectBefore(text, hit.start, sent.start);
   // "reported" counts for a named person or organisation, not for an outlet or study ("The Post reports …")
   // (a named reporter is a person: "MSNBC’s Ayman Mohyeldin reported that …")
-  if (/^report/i.test(hit.text) && subj && subj !== 'elided' && (isGenericData(subj.text) || OUTLET.test(subj.text)) && parseSpeakerPhrase(subj.text).kind !== 'name') return null;
+  if (/^report/i.test(hit.text) && subj && subj !== 'elided' && (isGenericData(subj.text) || OUTLET.test(subj.text))) {
+    const p = parseSpeakerPhrase(subj.text);
+    if (!(p.kind === 'name' && p.speaker && !OUTLET.test(p.speaker) && !isGenericData(p.speaker))) return null;
+  }
   let speaker: Subject | null = null;
   let inherit: RawStatement['inherit'] = null;
   if (cue.participle) {

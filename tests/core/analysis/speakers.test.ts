@@ -27,7 +27,8 @@ describe('parseSpeakerPhrase', () => {
 
   it('does not take a capitalised adverb, adjective or initialism for a person', () => {
     expect(parseSpeakerPhrase('Nearly eight of 10 voters').speaker).not.toBe('Nearly');
-    expect(parseSpeakerPhrase('A Democratic source').kind).toBe('generic');
+    expect(parseSpeakerPhrase('sources').kind).toBe('generic');
+    expect(parseSpeakerPhrase('A Democratic source')).toMatchObject({ kind: 'role', head: 'source' });
     expect(parseSpeakerPhrase('The former first lady and U.S. senator')).toMatchObject({ kind: 'role', head: 'senator' });
     expect(parseSpeakerPhrase('E.U. leaders').kind).toBe('org');
   });
