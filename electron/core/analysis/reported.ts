@@ -293,7 +293,10 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const restOk = restWords === 0 || (restWords <= 14 && isAdjunctStart(restPieces[0]?.text ?? '') && !/\b(?:that|que|dass)\b/i.test(rest)) ||
       (/^(told|tells)$/i.test(hit.text) && restWords <= 10 && !/\b(?:that|he|she|they|it|we|i)\b/i.test(rest));
     const introducesQuote = /^\s*[,:]?\s*["“«„‘]/.test(text.slice(hit.end, hit.end + 6));
-    if (endsComma && restOk && !introducesQuote && wordCount(text, sent.start, speaker.start) >= 3) {
+    // "The museum, Mr. Obama said, would make …": a short subject before a parenthetical attribution, continued after it
+    const continued = text[restEnd] === ',' && restWords <= 6 && wordCount(text, restEnd, sent.end) >= 3 &&
+      /^,\s*(?:is|was|are|were|will|would|could|should|can|may|might|must|has|had|have|does|did)\b/i.test(text.slice(restEnd, restEnd + 12));
+    if (endsComma && restOk && !introducesQuote && (wordCount(text, sent.start, speaker.start) >= 3 || (continued && wordCount(text, sent.start, speaker.start) >= 1))) {
       const commaAt = sent.start + pre.length - 1;
       if (CLOSE_QUOTES.test(pre.slice(0, -1).trimEnd())) {
         // "“…,” he said": a direct quotation — unless narrative leads into it: "using the tax ''is a misguided approach,'' he said"
@@ -303,7 +306,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
       // a leading attribution "According to X," or an intro adverbial stays outside
       let [s, e] = trimSpan(text, sent.start, commaAt);
       // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the content goes on after the attribution
-      if (text[restEnd] === ',' && wordCount(text, restEnd, sent.end) >= 3 && restWords === 0 &&
+      if (text[restEnd] === ',' && wordCount(text, restEnd, sent.end) >= 3 && (restWords === 0 || continued) &&
         !/^,\s*(?:adding|saying|noting|arguing|according|and|but|in|at|on|during|after|before|who|which|when|where|to|of|citing|referring|while|whereas|as|though|although|even|with|yet|so|or)\b/i.test(text.slice(restEnd, restEnd + 20))) {
         [, e] = trimSpan(text, s, sent.end);
       }
@@ -334,8 +337,19 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   } else {
     // "… was not intentional; they only learned …": a semicolon or a dash aside ends the content
     // "… will be “fair” to him, engaging in what analysts described as …": a participial phrase after a comma is the narrator's
-    const aside = /;|\s+--?\s|,\s+(?!according\b)\p{Ll}+ing\s(?![^,]*,)/u.exec(text.slice(hit.end, limit));
-    if (aside) limit = hit.end + aside.index;
+    // "single people and families - gay, straight, adoptive and foster - would qualify": a paired dash aside is skipped
+    const body = text.slice(hit.end, limit);
+    const re = /;|\s+(?:--?|[—–])\s|,\s+(?!according\b)\p{Ll}+ing\s(?![^,]*,)/gu;
+    let aside: RegExpExecArray | null;
+    while ((aside = re.exec(body))) {
+      const dash = /^\s+(--?|[—–])\s$/.exec(aside[0]);
+      if (dash) {
+        const close = body.indexOf(` ${dash[1]} `, aside.index + aside[0].length);
+        if (close > 0 && wordCount(body, close, body.length) >= 2 && !/[;.]/.test(body.slice(aside.index, close))) { re.lastIndex = close + dash[1]!.length + 2; continue; }
+      }
+      limit = hit.end + aside.index;
+      break;
+    }
   }
   const colonQuote = /:\s*(?:["“«„‘]|'')/.exec(text.slice(hit.end, limit));
   if (colonQuote) limit = hit.end + colonQuote.index;

@@ -134,6 +134,13 @@ describe('reported speech: more constructions', () => {
     expect(indirect('Senator Paula Reyes maintained that the count was fair.')).toContainEqual({ quote: 'the count was fair', speaker: 'Paula Reyes' });
   });
 
+  it('skips a paired dash aside inside a reported clause, and keeps a clause split by a parenthetical attribution', () => {
+    expect(indirect('The commission has said voters abroad - in embassies and consulates - would vote on Sunday.'))
+      .toContainEqual({ quote: 'voters abroad - in embassies and consulates - would vote on Sunday', speaker: 'The commission' });
+    expect(indirect('The count, Ms Ruiz said, would resume on Monday.'))
+      .toContainEqual({ quote: 'The count, Ms Ruiz said, would resume on Monday', speaker: 'Ruiz' });
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
