@@ -50,7 +50,11 @@ forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on
 export const BELIEF_CUES = true;
 if (BELIEF_CUES) {
   forms('believes|believed|believe|thinks|thought|think|hopes|hoped|fears|feared|doubts|doubted|feels|felt|expects|expected|' +
-    'worries|worried|suspects|suspected|is convinced|are convinced|was convinced|were convinced', C, EN);
+    'worries|worried|suspects|suspected|is convinced|are convinced|was convinced|were convinced|' +
+    // with a that-clause only (see NEEDS_THAT in reported.ts): "knew that …", "is confident that …"
+    'assumed|assumes|understood|understands|knew|knows|recognized|recognizes|recognised|realized|realizes|learned|' +
+    'is confident|was confident|are confident|were confident|is sure|was sure|is worried|was worried|are worried|' +
+    'is concerned|was concerned|are concerned|were concerned|is aware|was aware|are aware', C, EN);
   forms('wants|wanted|plans|planned|intends|intended|hopes to|hoped to|seeks|sought|aims|aimed', I, EN);
 }
 forms('vowed|vows|vow|pledged|pledges|pledge|promised|promises|promise|threatened|threatens', I, EN);

@@ -56,7 +56,7 @@ function titleCase(text: string, s: Span): boolean {
 const NOUN_MARKERS = /^(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|every)$/;
 const PREP_MARKERS = /^(?:in|of|for|with|from|at|by|on|into|over)$/;
 /** Clause verbs that also take a plain noun object ("maintained his lead"): a statement only with "that". */
-const NEEDS_THAT = /^(?:maintained|maintains|maintain|continued|continues|posted|observed|recalled|mentioned|mentions)$/i;
+const NEEDS_THAT = /^(?:maintained|maintains|maintain|continued|continues|posted|observed|recalled|mentioned|mentions|assumed|assumes|understood|understands|knew|knows|recognized|recognizes|recognised|realized|realizes|learned|(?:is|was|are|were)\s+(?:confident|sure|worried|concerned|aware))$/i;
 const HEADLINE_NOUNS = /^(?:rules|plans|reports|claims|attacks|questions|thanks|demands|promises|notes|states|hopes|fears|doubts|aims|signals|hints|charges|orders|requests|appeals|proposes|threats|vows|pledges|cites|blames|reveals|suggests|predicts)$/i;
 
 interface CueHit { start: number; end: number; text: string; cue: Cue }
