@@ -213,8 +213,15 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
 
   if (cue.kind === 'according') {
-    const np = phraseAfter(text, hit.end, sent.end);
-    if (!np || isGenericData(np.text) || /^(?:the\s+)?(?:latest|official|preliminary|first|initial)\b/i.test(np.text)) return null;
+    let np = phraseAfter(text, hit.end, sent.end);
+    // "according to three people briefed on the discussions", "according to a complaint filed by the S.E.C.",
+    // "according to an analysis by Lily Batchelder": a placed source, or a document with a named author
+    const whole = /^\s*([^,;.]{3,160}?)\s*(?=[,;.]|$)/.exec(text.slice(hit.end, sent.end));
+    const placed = !!whole && (/\b(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|present)\b/i.test(whole[1]!) ||
+      /\b(?:filed|released|issued|written|published|prepared|sent)?\s*by\s+(?:the\s+)?\p{Lu}/u.test(whole[1]!)) &&
+      !/\b(?:polls?|surveys?|data|figures|statistics|estimates?)\b/i.test(whole[1]!);
+    if (placed && whole) { const st = hit.end + whole[0].indexOf(whole[1]!); np = { text: whole[1]!, start: st, end: st + whole[1]!.length }; }
+    if (!np || (!placed && isGenericData(np.text)) || /^(?:the\s+)?(?:latest|official|preliminary|first|initial)\b/i.test(np.text)) return null;
     const afterNp = text.slice(np.end, sent.end);
     const comma = commaBefore(text, hit.start, sent.start);
     let s: number, e: number;

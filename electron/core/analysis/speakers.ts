@@ -280,7 +280,8 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
   const wordsLower = toks.map((t) => lc(t.text));
   const headWords = (() => {
     const out: string[] = [];
-    for (const t of toks) { const l = lc(t.text); if (PREPS.has(l) && out.length) break; out.push(t.text); }
+    // "sources familiar with …", "officials close to …", "people briefed on …": the post-modifier is not the head
+    for (const t of toks) { const l = lc(t.text); if ((PREPS.has(l) || /^(?:familiar|close|briefed|involved|knowledgeable|present)$/.test(l)) && out.length) break; out.push(t.text); }
     return out;
   })();
   const head = headOf(headWords);

@@ -141,6 +141,14 @@ describe('reported speech: more constructions', () => {
       .toContainEqual({ quote: 'The count, Ms Ruiz said, would resume on Monday', speaker: 'Ruiz' });
   });
 
+  it('reads "according to" a placed source or a document with a named author, but not data', () => {
+    expect(indirect('The count will resume on Monday, according to two officials familiar with the talks.'))
+      .toContainEqual({ quote: 'The count will resume on Monday', speaker: 'two officials familiar with the talks' });
+    expect(indirect('According to a complaint filed by the Electoral Commission, the party hid its donors.'))
+      .toContainEqual({ quote: 'the party hid its donors', speaker: 'a complaint filed by the Electoral Commission' });
+    expect(indirect('Turnout reached 60 percent, according to figures released by the commission.')).toEqual([]);
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
