@@ -1,6 +1,6 @@
 // Who a direct quotation is credited to: the speech cue and speaker phrase after it ("…,” he said) or before it (X said: “…”).
 import { cueOf, cueRegex, isSpeechWordIn } from './cues.js';
-import { parseSpeakerPhrase } from './speakers.js';
+import { isFiniteVerbWord, parseSpeakerPhrase } from './speakers.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
 import type { RawStatement } from './reported.js';
@@ -58,7 +58,8 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
     const rest = text.slice(cue.end, Math.min(text.length, cue.end + 200));
     const stop = rest.search(/[.!?;\n]/);
     const tail = stop < 0 ? rest : rest.slice(0, stop);
-    if (/^\s*(?:that|to)\b/i.test(tail) || tail.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length > 4) return null;
+    const tailWords = tail.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (/^\s*(?:that|to)\b/i.test(tail) || tailWords.length > 4 || (tailWords.length >= 2 && tailWords.some((w) => /^\p{Ll}/u.test(w) && isFiniteVerbWord(w.toLowerCase())))) return null;
   }
   if (cueOf(language, cue.text).kind === 'according') {
     const np = phraseAfter(text, cue.end, to);

@@ -196,7 +196,7 @@ export const NON_SOURCES = new Set([
   'results', 'result', 'media', 'newspaper', 'newspapers', 'press', 'community', 'people', 'some', 'many', 'others',
   'studies', 'study', 'research', 'statistics', 'forecasts', 'pollsters', 'document', 'documents', 'records',
   'reuters', 'ap', 'afp', 'efe', 'ani', 'pti', 'dpa', 'xinhua', 'tass', 'ria', 'bbc', 'cnn', 'nbc', 'abc', 'cbs', 'fox',
-  'bloomberg', 'politico', 'axios', 'agency', 'agencies', 'hochrechnungen', 'umfragen', 'umfrage', 'sondage', 'sondages',
+  'bloomberg', 'politico', 'axios', 'hochrechnungen', 'umfragen', 'umfrage', 'sondage', 'sondages',
   'estimaciones', 'encuestas', 'encuesta', 'pesquisa', 'pesquisas', 'sondagens', 'medios', 'médias', 'imprensa',
   'observateurs', 'analystes', 'experts', 'observadores', 'analistas', 'beobachter', 'experten', 'quellen', 'fuentes',
 ]);

@@ -163,7 +163,7 @@ function isRoleOrGroup(phrase: string): boolean {
 }
 
 function isGenericData(s: string): boolean {
-  return /\b(?:data|figures|estimates?|projections?|polls?|survey|surveys|respondents|tally|count|document|media|reports?|results|calculations|hochrechnungen|angaben|estimations?|sondages?|encuestas?|pesquisas?|sources?|observers|analysts|experts|diario|journal|newspaper|agency|agence|agencia)\b/i.test(s);
+  return /\b(?:data|figures|estimates?|projections?|polls?|survey|surveys|respondents|tally|count|document|media|reports?|results|calculations|hochrechnungen|angaben|estimations?|sondages?|encuestas?|pesquisas?|sources?|observers|analysts|experts|diario|journal|newspaper|news\s+agency|press\s+agency|agence|agencia)\b/i.test(s);
 }
 
 const EVALUATIVE = /^(?:attack|blast|slam|lambast|mock|ridicul|decri|tout|hail|endors|propos|defend|disput|thank|apologi[sz]ed|pushed|advocat|recommend|oppos|referr?ing|referencing)/i;

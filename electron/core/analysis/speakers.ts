@@ -80,7 +80,8 @@ const ROLE_NOUNS = new Set(('spokesman|spokeswoman|spokesperson|minister|chairma
   'sprecher|sprecherin|kanzler|kanzlerin|präsident|präsidentin|kandidat|kandidatin|vorsitzender|vorsitzende|' +
   'porta-voz|juiz|deputado|prefeito|senador|governador|old|veteran|woman|man|star|singer|rapper|billionaire|nationalist|' +
   'populist|centrist|conservative|socialist|liberal|libertarian|democrat|republican|hopeful|frontrunner|runner-up|winner|' +
-  'loser|opponent|rival|contender|campaigner|insider|servant|businessman|businesswoman|tycoon|investor|author|writer|analyst').split('|'));
+  'loser|opponent|rival|contender|campaigner|insider|servant|businessman|businesswoman|tycoon|investor|author|writer|analyst|' +
+  'wife|husband|ex-wife|ex-husband|widow|widower|son|daughter|mother|father|brother|sister|niece|nephew|grandson|granddaughter').split('|'));
 /** Lower-case nouns heading a phrase that stands for an organisation or a group. */
 const GROUP_NOUNS = new Set(('party|coalition|campaign|government|ministry|department|commission|court|council|committee|' +
   'office|agency|police|army|military|opposition|union|mission|delegation|embassy|administration|cabinet|panel|board|' +
@@ -94,7 +95,7 @@ const GROUP_NOUNS = new Set(('party|coalition|campaign|government|ministry|depar
   'state|nations|fund|observers|monitors|organizers|organisers|organiser|organizer|firm|network|outlet|' +
   'airline|church|congregation|executives|rivals|delegates|camps|conservatives|liberals|progressives|republicans|' +
   'democrats|donors|attorneys|investigators|prosecutor|doctors|nurses|teachers|students|organizers|plaintiffs|' +
-  'defendants|petitioners|opponents|challengers|critics').split('|'));
+  'defendants|petitioners|opponents|challengers|critics|groups|regulators|environmentalists|companies|states').split('|'));
 /** German compound role nouns: "Bundeswahlleiter", "Regierungssprecher", "Außenministerin". */
 const GERMAN_ROLE = /(?:leiter|leiterin|sprecher|sprecherin|minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|chef|chefin|vorsitzender|vorsitzende)$/;
 const PREPS = new Set(['of', 'from', 'for', 'at', 'in', 'on', 'with', 'to', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'da',
@@ -300,7 +301,8 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
   }
   // "a Democratic source", "one GOP source in the room", "sources close to the campaign": an unnamed but placed source
   // speaks for someone; a bare "sources said" does not
-  const placedSource = (head === 'source' || head === 'sources') &&
+  if (/\b(?:news|press)\s+agenc(?:y|ies)\b|\bwire\s+services?\b/i.test(phrase)) return { ...none, kind: 'generic' };
+  const placedSource = (head === 'source' || head === 'sources' || ((head === 'people' || head === 'others') && /\b(?:familiar|close|briefed|involved|knowledgeable)\b/i.test(phrase))) &&
     wordsLower.some((w) => !/^(?:a|an|the|one|two|three|several|some|other|another|multiple|many|two|source|sources)$/.test(w));
   if (placedSource) return { kind: 'role', speaker: phrase, role: phrase.replace(/^(?:a|an|the|one)\s+/i, ''), org: orgOf(phrase, runs), head, definite: !INDEFINITE.has(first) };
   if (head && NON_SOURCES.has(head) && !runs.some((r) => (r.org && !NON_SOURCES.has(r.text.toLowerCase())) || (r.person && !r.possessive))) return { ...none, kind: 'generic' };
