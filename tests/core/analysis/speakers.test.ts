@@ -33,6 +33,14 @@ describe('parseSpeakerPhrase', () => {
     expect(parseSpeakerPhrase('E.U. leaders').kind).toBe('org');
   });
 
+  it('takes a government agency, a family member and placed people for sources, but not a news agency', () => {
+    expect(parseSpeakerPhrase('the agency').kind).toBe('org');
+    expect(parseSpeakerPhrase('His ex-wife')).toMatchObject({ kind: 'role', head: 'ex-wife' });
+    expect(parseSpeakerPhrase('Many people involved in the negotiations').kind).toBe('role');
+    expect(parseSpeakerPhrase('the news agency').kind).toBe('generic');
+    expect(parseSpeakerPhrase('people').kind).toBe('generic');
+  });
+
   it('marks pronouns and generic sources', () => {
     expect(parseSpeakerPhrase('she')).toMatchObject({ kind: 'pronoun', pronoun: 'f' });
     expect(parseSpeakerPhrase('il')).toMatchObject({ kind: 'pronoun', pronoun: 'm' });

@@ -124,6 +124,12 @@ describe('findStatements', () => {
     expect(s!.confidence).toBeLessThanOrEqual(0.4);
   });
 
+  it('starts a new statement at a next-sentence cue that has its own verb ("“…” Clinton now says she opposes …")', () => {
+    const text = 'Ruiz once called the treaty “the gold standard” of trade deals. Ruiz now says she opposes the treaty.';
+    const got = findStatements(text, 'en').map((s) => [s.quote, s.speaker]);
+    expect(got).toContainEqual(['she opposes the treaty', 'Ruiz']);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
