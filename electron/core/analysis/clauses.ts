@@ -131,7 +131,13 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     if (!p.punct) {
       const low = p.text.toLowerCase();
       // "a U.S. official familiar with the investigation said", "aides close to the senator said": a post-modifier of the subject
-      if (SUBJECT_STOP.has(low) && !(/^(?:with|to|on|in)$/.test(low) && j > 0 && /^(?:familiar|close|briefed|involved|knowledgeable)$/i.test(ps[j - 1]!.text))) break;
+      // "advisers to Mr. Obama say", "Bush and his rivals for the nomination have said": a noun's prepositional post-modifier
+      const prevWord = j > 0 ? ps[j - 1]! : null;
+      const postModifier = np.length > 0 && /^(?:with|to|on|in|for|at|from|about)$/.test(low) && !!prevWord && !prevWord.punct &&
+        (/^(?:familiar|close|briefed|involved|knowledgeable)$/i.test(prevWord.text) ||
+          (/^\p{L}+$/u.test(prevWord.text) && !/ing$/i.test(prevWord.text) && !SUBJECT_STOP.has(prevWord.text.toLowerCase()) &&
+            !isFiniteVerbWord(prevWord.text.toLowerCase()) && !isSkippableBeforeCue(prevWord.text) && /^(?:\p{Lu}|the$|his$|her$|their$|its$)/u.test(np[0]!.text)));
+      if (SUBJECT_STOP.has(low) && !postModifier) break;
       if (np.length && /^\p{Ll}/u.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low) &&
         !/^(?:familiar|close|briefed|involved)$/i.test(low)) break;
     }
