@@ -53,6 +53,7 @@ function titleCase(text: string, s: Span): boolean {
   return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
 }
 
+const AMBIGUOUS_PLURALS = /^(?:rules|claims|reports|calls|plans|states|notes|demands|promises|charges|orders|questions|attacks|fears|hopes|doubts|warns|thanks|requests|appeals|signals|hints|vows|pledges|threats|cites|blames)$/i;
 const NOUN_MARKERS = /^(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|every)$/;
 const PREP_MARKERS = /^(?:in|of|for|with|from|at|by|on|into|over)$/;
 /** Clause verbs that also take a plain noun object ("maintained his lead"): a statement only with "that". */
@@ -136,7 +137,12 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
     // "his claims", "the reports", "in reported attacks": after a determiner or preposition a cue word is a noun or adjective
-    const before = /([\p{L}’'-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1]?.toLowerCase();
+    const before = /([\p{L}\p{N}’'-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1]?.toLowerCase();
+    // "Clean Air Act rules that could lead", "11 states will cast", "our worst fears": an ambiguous plural is a noun here
+    if (language === 'en' && AMBIGUOUS_PLURALS.test(m[0]) && before &&
+      (/\d$/.test(before) || /(?:ing|est)$/.test(before) || isAdjectiveWord(before) || /^\s+that\s+(?:could|would|will|can|may|might|must|should|have|has|had|is|are|was|were)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)))) continue;
+    // "added to his portfolio", "adding to the pressure": not speech
+    if (/^add(?:ed|s|ing)$/i.test(m[0]) && /^\s+to\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
     if (language === 'en' && before && (NOUN_MARKERS.test(before) || (PREP_MARKERS.test(before) && !/ing$/i.test(m[0]) && !/^according/i.test(m[0])))) continue;
     // in a headline, "Power Plant Rules Face …", "Party Plans …": a capitalised plural noun, not a speech verb
     if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
