@@ -391,7 +391,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
   if (e <= s) return null;
   const content = text.slice(s, e);
-  const n = wordCount(text, s, e);
+  let n = wordCount(text, s, e);
   const first = content.split(/\s+/)[0] ?? '';
   if (cue.kind === 'as') {
     // "called the poll “…”", "described the results as “…”", "described X as Y" — never "called Faye to congratulate"
@@ -427,6 +427,9 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
   // attack/defend/endorse-like verbs take a noun object that is a statement only when it says something ("defended the restrictions" is not)
   if (EVALUATIVE.test(hit.text) && n < 5) return null;
+  // "asked about finances": a question needs its content (whether/how …, or someone to do something)
+  // "asked about finances": a question needs its content (whether/how …, or someone to do something)
+  if (/^ask(?:ed|s|ing)?$/i.test(hit.text) && n < 3) return null;
   if (/^(?:conceded|concedes|admitted|admits|reconoció|reconoce|admitió|admite|admitiu|admite|reconheceu|reconhece|reconnu|admis|reconnaît)$/i.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim()) && n < 4) return null;
   // noun-object cues lose a leading preposition ("expressed concern about", "called for"); "described as X" → X
   if ((/^(?:about|over|for|of|on)$/i.test(first) && cue.kind === 'object') || (/^as$/i.test(first) && cue.kind === 'as')) s += first.length + 1;
