@@ -238,5 +238,6 @@ export function sentenceSubject(text: string, start: number, end: number): Subje
 
 const NOUNISH = /^(?:opposition|party|government|coalition|campaign|court|commission|ministry|spokesman|spokeswoman|leader|president|minister|chairman|officials?|lawyers?|members?|judges?|committee|council|army|police|military|candidate)$/i;
 function isNounish(w: string): boolean {
-  return NOUNISH.test(w);
+  const l = w.toLowerCase();
+  return NOUNISH.test(w) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l);
 }

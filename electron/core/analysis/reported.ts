@@ -416,7 +416,8 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     }
   }
   if (REJECT_LIKE.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim().split(/\s+/).pop() ?? '') && !(CLAIM_NOUNS.test(content) && n >= 3) && !/^as\b/i.test(content)) return null;
-  if (BARE_EVENT.test(content.replace(/[.,;]+$/, ''))) return null;
+  // "conceded defeat", "reconheceu a derrota para Milei no segundo turno": a bare speech event, even with its complements
+  if (BARE_EVENT.test(content.replace(/[.,;]+$/, '').replace(/\s+(?:to|for|against|in|at|on|para|pour|contre|contra|à|ao|au|no|na|en|im|gegen|gegenüber|bei)\s.*$/i, ''))) return null;
   if (cue.kind === 'clause' && n < 3 && !THAT.test(text.slice(hit.end, cs).trim())) return null;
   if (NEEDS_THAT.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim())) return null;
   if (n < 2) return null;
