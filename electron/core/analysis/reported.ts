@@ -293,7 +293,15 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     inherit = 'sentence';
   } else if (subj) {
     speaker = subj;
-  } else return null;
+  } else {
+    // "Trump took to Twitter overnight to accuse Clinton's campaign of …": a purpose infinitive shares the sentence's subject
+    // (not "refused to say", "wants to deny": those report no statement)
+    const inf = /([\p{L}’'-]+)\s+(?:[\p{L}’'-]+\s+){0,6}?to\s+$/u.exec(text.slice(Math.max(sent.start, hit.start - 80), hit.start));
+    const purpose = !!inf && /\bto\s+$/.test(text.slice(hit.start - 4, hit.start)) &&
+      !/\b(?:refus|declin|want|tr(?:y|ied)|fail|began|begin|hop|plan|had|has|have|need|like|seem|appear|expect|agree|decid|chose|choose|promis|vow|continu|seek|sought|going|able|unable|ready|willing|reluctant|eager|about|us(?:ed|es)\s+to$|ought|intend|prepar|threaten|pledg|allow|ask|urg|forc|order|invit|encourag|prompt|lead|led)\w*\s+(?:[\p{L}’'-]+\s+){0,2}?to\s+$/iu.test(text.slice(Math.max(sent.start, hit.start - 40), hit.start));
+    if (!purpose || cue.kind === 'clause' && !/that/i.test(text.slice(hit.end, hit.end + 8))) return null;
+    inherit = 'sentence';
+  }
 
   // postposed: "<clause>, the chairman said (at a news conference)." — content before the subject
   if (speaker && !cue.participle) {
