@@ -54,7 +54,7 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
       const inContext = f.context.indexOf(f.quote);
       for (const part of [f.quote, f.context]) {
         const at = part === f.quote ? f.start : Math.max(0, f.start - Math.max(0, inContext));
-        const codes = textPlaces.mentionsOf(part, at).map((m) => m.code);
+        const codes = textPlaces.codesOf(part, at);
         if (mainCountry && codes.includes(mainCountry)) return mainCountry;
         const other = codes.find((c) => c !== speakerCountry);
         if (other) return other;

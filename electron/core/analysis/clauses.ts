@@ -86,12 +86,14 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     if (!segA.length || segA.length > 14) return 'elided';
     const a = segText(text, segA)!, b = segText(text, segB)!;
     const aWords = segA.filter((p) => !p.punct);
-    const aLooksNp = /^[\p{Lu}]/u.test(a.text) || /^(the|a|an|le|la|l’|el|o|der|die|das)\b/i.test(a.text);
+    const aLooksNp = /^[\p{Lu}]/u.test(a.text) || /^(the|a|an|le|la|l’|el|o|der|die|das|one|two|three|several|some|many|each|both|all)\b/i.test(a.text);
     // "In a statement announcing the pick, the Association … called": an intro adverbial, then the subject
     if (/^(?:In|On|At|After|During|Despite|With|Amid|Following|Since|Before|While|When|As|Asked|Speaking|Earlier|Later|Meanwhile|However|Still|Yet|Instead|Now|Today|Yesterday|Last|This|Through|Under|For|From|Like|Unlike|Although|Though|Because|If|Once|Until)\b/.test(a.text) &&
       (/^\p{Lu}/u.test(b.text) || /^(?:the|a|an)\s/i.test(b.text)) && !RELATIVE_START.test(b.text)) return { text: b.text, start: b.start, end: b.end };
     if (!aLooksNp || aWords.length > 12) return 'elided';
-    if (RELATIVE_START.test(b.text) || /^\d+$/.test(b.text) || /^(a|an|un|une|uno|una|um|uma|ein|eine)\s/i.test(b.text)) {
+    // "X, the agency that oversees …, said": an apposition with a relative clause describes X
+    if (RELATIVE_START.test(b.text) || /^\d+$/.test(b.text) || /^(a|an|un|une|uno|una|um|uma|ein|eine)\s/i.test(b.text) ||
+      (/^(?:the|its|his|her|their)\s/i.test(b.text) && /\s(?:that|who|which)\s/i.test(b.text) && /^\p{Lu}/u.test(a.text))) {
       return { text: a.text, start: a.start, end: a.end, role: /^(a|an|un|une|una|um|uma|ein|eine)\s/i.test(b.text) ? b.text.replace(/^(a|an|un|une|una|um|uma|ein|eine)\s+/i, '') : null };
     }
     // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"

@@ -33,14 +33,39 @@ const LATIN_EXTRAS: Record<string, string> = {
   az: 'çəğıöşü', uz: 'ʻʼ', tl: 'ñ', sw: '', ha: 'ɓɗƙ', yo: 'àáèéẹìíòóọùúṣ', ig: 'ịọụṅ', zu: '', so: '', rw: '', jv: 'éè', su: 'éè',
 };
 const NON_ASCII_RE = /[^\x00-\x7f]/;
-const NON_ASCII_LATIN_RE = /(?![a-zA-Z])\p{Script=Latin}/gu;
+const NON_ASCII_G = /[^\x00-\x7f]/g;
+/** Latin-script characters (the only ASCII ones are a–z and A–Z, which do not count as foreign). */
+const LATIN_RE = /^\p{Script=Latin}$/u;
+/** Latin script of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
+const LATIN_UNITS = new Uint8Array(65536);
 
 /** True when a Latin-script text has many letters the language does not use (þ, ð in "Swedish" = Icelandic). */
 function foreignLetters(sample: string, lang: string, letters: number): boolean {
   const extras = LATIN_EXTRAS[lang];
   if (extras === undefined || !NON_ASCII_RE.test(sample)) return false;
+  // Latin-script characters other than a–z and A–Z (code points), as /(?![a-zA-Z])\p{Script=Latin}/gu finds them:
+  // only non-ASCII units are looked at.
+  const latin = LATIN_UNITS;
   let foreign = 0;
-  for (const m of sample.matchAll(NON_ASCII_LATIN_RE)) if (!extras.includes(m[0].toLowerCase())) foreign++;
+  const n = sample.length;
+  NON_ASCII_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NON_ASCII_G.exec(sample)) !== null) {
+    const i = m.index;
+    const c = sample.charCodeAt(i);
+    let ch: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && sample.charCodeAt(i + 1) >= 0xdc00 && sample.charCodeAt(i + 1) <= 0xdfff) {
+      ch = sample.slice(i, i + 2);
+      NON_ASCII_G.lastIndex = i + 2;
+      if (!LATIN_RE.test(ch)) continue;
+    } else {
+      let v = latin[c];
+      if (v === 0) { v = LATIN_RE.test(sample[i]) ? 1 : 2; latin[c] = v; }
+      if (v === 2) continue;
+      ch = sample[i];
+    }
+    if (!extras.includes(ch.toLowerCase())) foreign++;
+  }
   return foreign >= 3 && foreign > letters * 0.01;
 }
 
@@ -61,9 +86,26 @@ function normaliseHint(hint: string | null | undefined): string | null {
   return ISO3_TO_1[code] ?? null;
 }
 
+/** The languages with function words; they are referred to by their index here. */
+const LANGS = [...WORD_LISTS.keys()];
 /** Function word → the languages it belongs to (one lookup per word). */
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, set] of WORD_LISTS) for (const w of set) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, id) => { for (const w of WORD_LISTS.get(lang)!) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), id]); });
+
+/** A word of ASCII letters (any case) as a number, one base-27 digit per letter: one-to-one up to ASCII_CODE_LETTERS letters. */
+const ASCII_CODE_LETTERS = 6;
+function asciiCodeStep(code: number, c: number): number {
+  return code * 27 + ((c | 0x20) - 96);
+}
+/** The function words made of ASCII letters, by code (they are all short enough to have one). */
+const ASCII_WORD_LANGS = new Map<number, number[]>();
+for (const [w, ids] of WORD_LANGS) {
+  if (!/^[a-z]+$/.test(w)) continue;
+  if (w.length > ASCII_CODE_LETTERS) throw new Error(`function word "${w}" is too long for its code`);
+  let code = 0;
+  for (let i = 0; i < w.length; i++) code = asciiCodeStep(code, w.charCodeAt(i));
+  ASCII_WORD_LANGS.set(code, ids);
+}
 
 /** Function-word hits of a sample (or a part of it): the best language, its hits, the runner-up's hits, the word count. */
 interface Votes { best: string | null; bestHits: number; second: number; words: number }
@@ -88,61 +130,51 @@ function inClass(table: Uint8Array, re: RegExp, s: string, i: number, c: number)
   return v === 1 ? 1 : 0;
 }
 
-/** Length in code units of the letter (\p{L}) at i, 0 if none. */
-function letterAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
+/**
+ * Length in code units of the letter (\p{L}) at i of s, 0 if none, -1 for ' ’ - (inside words); c = the unit at i.
+ * `known` is LETTER_UNITS (passed in by the hot loop).
+ */
+function wordUnitAt(s: string, i: number, c: number, known: Uint8Array): number {
+  if (c === 39 || c === 45 || c === 0x2019) return -1;
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  return inClass(LETTER_UNITS, LETTER_RE, s, i, c);
+  return inClass(known, LETTER_RE, s, i, c);
 }
 
-/** Length in code units of the number character or underscore at i, 0 if none. */
-function numberAt(s: string, i: number): number {
+/** Length in code units of the number character or underscore at i, 0 if none. `known` is NUMBER_UNITS. */
+function numberAt(s: string, i: number, known: Uint8Array): number {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
-  return inClass(NUMBER_UNITS, NUMBER_RE, s, i, c);
+  return inClass(known, NUMBER_RE, s, i, c);
 }
+
+/** Units that may start a run of number characters or underscores. */
+const MAYBE_NUMBER_G = /[0-9_\u0080-\uffff]/g;
 
 /** `s` with every run of number characters and underscores replaced by one space (as s.replace(/[\p{N}_]+/gu, ' ')). */
 function blankNumbers(s: string): string {
   let out = '';
   let last = 0;
-  let i = 0;
   const n = s.length;
-  while (i < n) {
-    let w = numberAt(s, i);
-    if (w === 0) { i++; continue; }
+  const numberUnits = NUMBER_UNITS;
+  // only digits, "_" and non-ASCII units can start a run
+  MAYBE_NUMBER_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MAYBE_NUMBER_G.exec(s)) !== null) {
+    const i = m.index;
+    let w = numberAt(s, i, numberUnits);
+    if (w === 0) continue;
     let j = i + w;
-    while (j < n && (w = numberAt(s, j)) > 0) j += w;
+    while (j < n && (w = numberAt(s, j, numberUnits)) > 0) j += w;
     out += s.slice(last, i) + ' ';
     last = j;
-    i = j;
+    MAYBE_NUMBER_G.lastIndex = j;
   }
   return last === 0 ? s : out + s.slice(last);
 }
 
-/**
- * Quick test before a function-word lookup: for function words whose first two units are ASCII letters, bit
- * length at (a-z of the first) * 26 + (a-z of the second). A word of ASCII letters only is looked up when its bit is set.
- */
-const WORD_SHAPES = new Uint32Array(26 * 26);
-
-function asciiLetterIndex(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 65;
-  return -1;
-}
-
-for (const w of WORD_LANGS.keys()) {
-  const a = asciiLetterIndex(w.charCodeAt(0));
-  const b = asciiLetterIndex(w.charCodeAt(1));
-  if (a >= 0 && b >= 0) WORD_SHAPES[a * 26 + b] |= 1 << w.length;
-}
-
-/** The languages whose function word sample.slice(start, end) is; `ascii`: the word has only ASCII letters. */
-function wordLangs(sample: string, start: number, end: number, ascii: boolean): string[] | undefined {
-  const len = end - start;
-  if (len > LONGEST_WORD) return undefined;
-  if (ascii && len >= 2 && (WORD_SHAPES[asciiLetterIndex(sample.charCodeAt(start)) * 26 + asciiLetterIndex(sample.charCodeAt(start + 1))] & (1 << len)) === 0) return undefined;
+/** The languages whose function word is the non-ASCII word sample.slice(start, end). */
+function wordLangs(sample: string, start: number, end: number): number[] | undefined {
+  if (end - start > LONGEST_WORD) return undefined;
   return WORD_LANGS.get(sample.slice(start, end).toLowerCase());
 }
 
@@ -151,43 +183,53 @@ function wordLangs(sample: string, start: number, end: number, ascii: boolean): 
  * number of code units that are letters (as sample.replace(/[^\p{L}]+/gu, '').length). One pass; the votes of
  * parts are sums.
  */
-function wordLanguages(sample: string): { at: number[]; langs: Array<string[] | undefined>; letters: number } {
+function wordLanguages(sample: string): { at: number[]; langs: Array<number[] | undefined>; letters: number } {
   const at: number[] = [];
-  const langs: Array<string[] | undefined> = [];
+  const langs: Array<number[] | undefined> = [];
+  const letterUnits = LETTER_UNITS;
+  const asciiWords = ASCII_WORD_LANGS;
   let letters = 0;
   let i = 0;
   const n = sample.length;
   while (i < n) {
     let c = sample.charCodeAt(i);
-    let w = c === 39 || c === 45 || c === 0x2019 ? -1 : letterAt(sample, i);
+    let w = wordUnitAt(sample, i, c, letterUnits);
     if (w === 0) { i++; continue; }
     const start = i;
     let ascii = true; // ASCII letters only
+    let code = 0; // asciiCodeStep over the letters while ascii
     while (true) {
-      if (w < 0) { ascii = false; i++; } else { letters += w; if (c >= 128) ascii = false; i += w; }
+      if (w < 0) { ascii = false; i++; } else {
+        letters += w;
+        if (c >= 128) ascii = false; else if (ascii) code = asciiCodeStep(code, c);
+        i += w;
+      }
       if (i >= n) break;
       c = sample.charCodeAt(i);
-      w = c === 39 || c === 45 || c === 0x2019 ? -1 : letterAt(sample, i);
+      w = wordUnitAt(sample, i, c, letterUnits);
       if (w === 0) break;
     }
     at.push(start);
-    langs.push(wordLangs(sample, start, i, ascii));
+    // ASCII words longer than the code's letters are not function words
+    langs.push(!ascii ? wordLangs(sample, start, i) : i - start <= ASCII_CODE_LETTERS ? asciiWords.get(code) : undefined);
   }
   return { at, langs, letters };
 }
 
 /** Votes of words from..to-1 (counted in order of first appearance, so ties fall as in a scan of that part alone). */
-function votesOf(langs: Array<string[] | undefined>, from: number, to: number): Votes {
-  const counts = new Map<string, number>();
+function votesOf(langs: Array<number[] | undefined>, from: number, to: number): Votes {
+  const counts = new Array<number>(LANGS.length).fill(0);
+  const order: number[] = [];
   for (let i = from; i < to; i++) {
     const ls = langs[i];
-    if (ls) for (const lang of ls) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (ls) for (const id of ls) { if (counts[id]++ === 0) order.push(id); }
   }
   let best: string | null = null;
   let bestHits = 0;
   let second = 0;
-  for (const [lang, c] of counts) {
-    if (c > bestHits) { second = bestHits; bestHits = c; best = lang; } else if (c > second) second = c;
+  for (const id of order) {
+    const c = counts[id];
+    if (c > bestHits) { second = bestHits; bestHits = c; best = LANGS[id]; } else if (c > second) second = c;
   }
   return { best, bestHits, second, words: to - from };
 }
@@ -199,8 +241,8 @@ function votesOf(langs: Array<string[] | undefined>, from: number, to: number): 
  */
 export function detectLanguage(text: string, hint?: string | null): string {
   const hinted = normaliseHint(hint);
-  const raw = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)
-    .replace(/https?:\/\/\S+/g, ' ');
+  const head = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const raw = head.includes('http') ? head.replace(/https?:\/\/\S+/g, ' ') : head;
   const sample = blankNumbers(raw);
   const { at, langs, letters } = wordLanguages(sample);
   if (letters < MIN_LETTERS) return hinted ?? 'unknown';

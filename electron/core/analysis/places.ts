@@ -115,8 +115,8 @@ const NAME_LIKE = new Set(['jordan', 'chad', 'georgia', 'india', 'israel', 'keny
 const EXCLUDED_NAMES = new Set(['island', 'columbia', 'maurice', 'mauricio', 'man', 'jersey', 'guernsey', 'bouvet', 'heard', 'norfolk', 'christmas', 'cook', 'reunion']);
 /** Capitals that are too ambiguous to count at all. */
 const SKIP_CAPITALS = new Set(['victoria', 'male', 'stanley', 'douglas', 'hamilton', 'kingston', 'saint john’s', 'plymouth', 'the valley', 'george town', 'jamestown', 'avarua', 'city of victoria', 'san marino', 'monaco', 'singapore', 'vatican city', 'luxembourg', 'kuwait city', 'djibouti', 'guatemala city', 'mexico city', 'panama city', 'andorra la vella', 'brasília', 'belmopan']);
-/** International bodies: a phrase naming one of them has no single speaker country. */
-const INTERNATIONAL_RE = /(?<![\p{L}])(?:UN|U\.N\.|United Nations|EU|E\.U\.|European (?:Union|Commission|Parliament|Council)|OSCE|ODIHR|SADC|ECOWAS|African Union|AU|NATO|Commonwealth|Council of Europe|Carter Center|IMF|World Bank|FIFA|UEFA|IOC|Amnesty International|Human Rights Watch|Arab League|ASEAN|OAS|Organization of American States|International (?:IDEA|Crisis Group|Republican Institute)|NDI|IRI|Nations Unies|Union européenne|Naciones Unidas|Unión Europea|Vereinte Nationen|Europäische Union|União Europeia|Nações Unidas)(?![\p{L}])/u;
+/** International bodies: a phrase naming one of them has no single speaker country (not after a letter: see namesInternationalBody). */
+const INTERNATIONAL_RE = /(?:UN|U\.N\.|United Nations|EU|E\.U\.|European (?:Union|Commission|Parliament|Council)|OSCE|ODIHR|SADC|ECOWAS|African Union|AU|NATO|Commonwealth|Council of Europe|Carter Center|IMF|World Bank|FIFA|UEFA|IOC|Amnesty International|Human Rights Watch|Arab League|ASEAN|OAS|Organization of American States|International (?:IDEA|Crisis Group|Republican Institute)|NDI|IRI|Nations Unies|Union européenne|Naciones Unidas|Unión Europea|Vereinte Nationen|Europäische Union|União Europeia|Nações Unidas)(?![\p{L}])/gu;
 
 /** Words that make a country mention a foreign actor rather than the place of the vote ("US State Department"). */
 const FOREIGN_ACTOR_AFTER = /^[\s'’s]*(?:State Department|Department of State|Secretary of State|embassy|ambassador|foreign (?:ministry|minister|office|secretary)|government spokes\p{L}*|sanctions|ministère des affaires étrangères|ministerio de (?:asuntos|relaciones) exteriores|auswärtige\p{L}*|außenminist\p{L}*|Itamaraty|envoy|diplomat\p{L}*)/iu;
@@ -248,16 +248,16 @@ const TOKEN_CHAR_RE = /^[\p{L}\p{M}]$/u;
 /** Letter-or-mark class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
 const TOKEN_UNITS = new Uint8Array(65536);
 
-/** Length in code units of the letter or mark at i (a code point of [\p{L}\p{M}]), 0 if none. */
-function tokenCharAt(s: string, i: number): number {
+/** Length in code units of the letter or mark at i (a code point of [\p{L}\p{M}]), 0 if none. `known` is TOKEN_UNITS. */
+function tokenCharAt(s: string, i: number, known: Uint8Array): number {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
     const d = s.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return TOKEN_CHAR_RE.test(s.slice(i, i + 2)) ? 2 : 0;
   }
-  let v = TOKEN_UNITS[c];
-  if (v === 0) { v = TOKEN_CHAR_RE.test(s[i]) ? 1 : 2; TOKEN_UNITS[c] = v; }
+  let v = known[c];
+  if (v === 0) { v = TOKEN_CHAR_RE.test(s[i]) ? 1 : 2; known[c] = v; }
   return v === 1 ? 1 : 0;
 }
 
@@ -288,13 +288,16 @@ function keyHashes(): Uint8Array {
   return KEY_HASHES;
 }
 
-/** Index entries for the token text.slice(start, end), or undefined. `hash`: its hashStep hash when all its units are ASCII letters, else -1. */
-function lookUp(text: string, start: number, end: number, hash: number): Entry[] | undefined {
+/**
+ * Index entries for the token text.slice(start, end), or undefined. `hash`: its hashStep hash when all its units are
+ * ASCII letters, else -1. `hashes` and `idx` are keyHashes() and index() (passed in by the hot loop).
+ */
+function lookUp(text: string, start: number, end: number, hash: number, hashes: Uint8Array, idx: Map<string, Entry[]>): Entry[] | undefined {
   if (hash >= 0) {
     const k = hash & ((1 << HASH_BITS) - 1);
-    if ((keyHashes()[k >>> 3] & (1 << (k & 7))) === 0) return undefined;
+    if ((hashes[k >>> 3] & (1 << (k & 7))) === 0) return undefined;
   }
-  return index().get(text.slice(start, end).toLowerCase());
+  return idx.get(text.slice(start, end).toLowerCase());
 }
 
 /** Read tokens until one ends after `offset` (or the text ends). */
@@ -304,20 +307,23 @@ function readTokensTo(tk: Tokens, offset: number): void {
   if (n > 0 && tk.ends[n - 1] > offset) return;
   const text = tk.text;
   const len = text.length;
+  const units = TOKEN_UNITS;
+  const hashes = keyHashes();
+  const idx = index();
   let i = tk.next;
   while (i < len) {
-    let w = tokenCharAt(text, i);
+    let w = tokenCharAt(text, i, units);
     if (w === 0) { i++; continue; }
     const start = i;
     // tokenCharAt is 1 for an ASCII unit only when it is a letter
     let c = text.charCodeAt(i);
     let hash = c < 128 ? hashStep(0, c) : -1;
     i += w;
-    while (i < len && (w = tokenCharAt(text, i)) > 0) {
+    while (i < len && (w = tokenCharAt(text, i, units)) > 0) {
       if (hash >= 0) { c = text.charCodeAt(i); hash = c < 128 ? hashStep(hash, c) : -1; }
       i += w;
     }
-    const cand = lookUp(text, start, i, hash);
+    const cand = lookUp(text, start, i, hash, hashes, idx);
     if (cand) tk.withCand.push(tk.starts.length);
     tk.starts.push(start);
     tk.ends.push(i);
@@ -418,6 +424,7 @@ const FIND_WINDOW = 256;
 export class TextPlaces {
   private readonly tokens: Tokens;
   private readonly cache = new Map<string, CountryMention[]>();
+  private lastCodes: { part: string; at: number; codes: string[] } | null = null;
 
   constructor(readonly text: string) {
     this.tokens = newTokens(text);
@@ -434,6 +441,21 @@ export class TextPlaces {
    * is found there (or within a short distance), read on its own otherwise.
    */
   mentionsOf(part: string, at = 0): CountryMention[] {
+    const ms = this.inText(part, at);
+    return ms ? ms.map(publicMention) : this.readAlone(part);
+  }
+
+  /** The codes of mentionsOf(part, at), in order; the same part at the same offset twice in a row is read once. */
+  codesOf(part: string, at = 0): string[] {
+    const last = this.lastCodes;
+    if (last && last.part === part && last.at === at) return last.codes;
+    const codes = (this.inText(part, at) ?? this.readAlone(part)).map((m) => m.code);
+    this.lastCodes = { part, at, codes };
+    return codes;
+  }
+
+  /** Mentions of a part found in the text at `at` (or within a short distance) from its tokens, or null. */
+  private inText(part: string, at: number): Mention[] | null {
     let from = -1;
     if (this.text.startsWith(part, at)) from = at;
     else {
@@ -441,8 +463,11 @@ export class TextPlaces {
       const i = this.text.slice(a, Math.min(this.text.length, at + part.length + FIND_WINDOW)).indexOf(part);
       if (i >= 0) from = a + i;
     }
-    const ms = from >= 0 ? mentionsInSlice(this.tokens, from, from + part.length) : null;
-    if (ms) return ms.map(publicMention);
+    return from >= 0 ? mentionsInSlice(this.tokens, from, from + part.length) : null;
+  }
+
+  /** countryMentions(part), kept for the part's next time. */
+  private readAlone(part: string): CountryMention[] {
     const hit = this.cache.get(part);
     if (hit) return hit;
     const out = countryMentions(part);
@@ -536,13 +561,28 @@ export function findCountries(text: string, title: string | null, language: stri
   return { countries, mentions: mentions.map(publicMention) };
 }
 
+const LETTER_RE = /\p{L}/u;
+
+/** True when INTERNATIONAL_RE matches at a position not preceded by a letter (a code point, as (?<![\p{L}]) reads it). */
+function namesInternationalBody(phrase: string): boolean {
+  INTERNATIONAL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INTERNATIONAL_RE.exec(phrase)) !== null) {
+    const i = m.index;
+    const before = i >= 2 && /[\ud800-\udbff][\udc00-\udfff]/.test(phrase.slice(i - 2, i)) ? phrase.slice(i - 2, i) : i >= 1 ? phrase[i - 1] : '';
+    if (!before || !LETTER_RE.test(before)) return true;
+    INTERNATIONAL_RE.lastIndex = i + 1;
+  }
+  return false;
+}
+
 /**
  * The country a speaker's organisation or role phrase belongs to: "Pakistan's interior ministry" → PK,
  * "US State Department" → US, "the Kremlin" → RU; international bodies (UN, EU, OSCE…) and unknowns → null.
  */
 export function countryOf(phrase: string, _language?: string): string | null {
   if (!phrase) return null;
-  if (INTERNATIONAL_RE.test(phrase)) return null;
+  if (namesInternationalBody(phrase)) return null;
   const ms = allMentions(phrase.length > 2000 ? phrase.slice(0, 2000) : phrase);
   if (!ms.length) return null;
   const best = ms.find((m) => m.kind !== 'capital') ?? ms[0];

@@ -31,11 +31,28 @@ const isWs = (c: string | undefined): boolean => c === ' ' || c === '\u00a0' || 
 const isCloseFollower = (c: string | undefined): boolean =>
   c === undefined || isWs(c) || /[.,;:!?…)\]}\-–—"“”'’»«]/.test(c);
 
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+/** Letter-or-digit class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
+const WORD_UNITS = new Uint8Array(65536);
+
+/** Number of words: runs of letters and digits (code points of [\p{L}\p{N}]). */
 export function countWords(s: string): number {
+  const known = WORD_UNITS;
   let n = 0;
   let inWord = false;
-  for (const ch of s) {
-    const w = /[\p{L}\p{N}]/u.test(ch);
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    let w: boolean;
+    if (c < 128) w = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      w = WORD_CHAR_RE.test(s.slice(i, i + 2));
+      i++;
+    } else {
+      let v = known[c];
+      if (v === 0) { v = WORD_CHAR_RE.test(s[i]) ? 1 : 2; known[c] = v; }
+      w = v === 1;
+    }
     if (w && !inWord) n++;
     inWord = w;
   }

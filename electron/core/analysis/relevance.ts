@@ -185,8 +185,8 @@ function firstUnits(src: string): Set<number> | null {
   return out;
 }
 
-/** How many units of a cue's beginning the quick test before running its regex looks at. */
-const BEGIN_UNITS = 3;
+/** How many units of a cue's beginning the quick test before running its regex looks at ("the b" of "the bill"). */
+const BEGIN_UNITS = 5;
 
 /** One way a pattern piece can begin: its units so far, and whether more may follow (false: unknown from here). */
 interface Beginning { text: string; more: boolean }
@@ -294,12 +294,12 @@ function beginnings(src: string): Set<string> | null {
   }
 }
 
-/** Hashes of a beginning's first two and three units (one-to-one for lower-case a–z). */
-function pairHash(a: number, b: number): number {
-  return ((a << 8) ^ b) & 0xffff;
-}
-function tripleHash(a: number, b: number, c: number): number {
-  return ((a << 10) ^ (b << 5) ^ c) & 0xffff;
+/** Size of the BEGINS table (small, so that it stays in the cache between items). */
+const BEGIN_HASH_BITS = 14;
+
+/** The hash of one more unit of a beginning after `h` (a beginning's hash starts from its length). */
+function beginHash(h: number, unit: number): number {
+  return (Math.imul(h, 33) + unit) & ((1 << BEGIN_HASH_BITS) - 1);
 }
 
 /** A sticky union of some cues of a set (a capture group per cue, in list order) and their indices in the set. */
@@ -312,17 +312,18 @@ interface Union { re: RegExp; ids: number[] }
 interface Scanner {
   cues: Array<{ k: number; source: string; first: Set<number> | null }>;
   unions: Array<Union | null | undefined>;
-  /** This scanner's bit in the BEGIN_* tables; 0 when a cue's beginning cannot be read (its regexes are always run). */
+  /** This scanner's bit in BEGINS; 0 when a cue's beginning cannot be read (then its regexes are always run). */
   bit: number;
+  /** By first unit: how many units of the beginnings that start with it are looked up (the shortest one's length). */
+  lengths: Uint8Array;
 }
 
 /**
- * Quick test before a union is run at a position: for the beginnings of the cues of a scanner (one unit, the hash of
- * two, the hash of three), the scanner's bit. No cue of the scanner can match where none of them is set.
+ * Quick test before a union is run at a position: BEGINS[hash of n units] has the bit of every scanner with a cue that
+ * can begin so, n being the scanner's `lengths` for the first unit (beginnings cut to that length). No cue of a
+ * scanner can match where the units there do not have its bit.
  */
-const BEGIN_1 = new Uint8Array(65536);
-const BEGIN_2 = new Uint8Array(65536);
-const BEGIN_3 = new Uint8Array(65536);
+const BEGINS = new Uint8Array(1 << BEGIN_HASH_BITS);
 let scanners = 0;
 
 /**
@@ -336,27 +337,33 @@ function scanner(list: Cue[], keep: (c: Cue) => boolean): Scanner {
   list.forEach((c, k) => { if (keep(c)) cues.push({ k, source: c.re.source, first: firstUnits(c.re.source) }); });
   const starts = cues.map((c) => beginnings(c.source));
   let bit = 0;
+  const lengths = new Uint8Array(65536);
   if (starts.every((b) => b !== null)) {
     bit = 1 << scanners++;
-    for (const set of starts) {
-      for (const b of set!) {
-        if (b.length === 1) BEGIN_1[b.charCodeAt(0)] |= bit;
-        else if (b.length === 2) BEGIN_2[pairHash(b.charCodeAt(0), b.charCodeAt(1))] |= bit;
-        else BEGIN_3[tripleHash(b.charCodeAt(0), b.charCodeAt(1), b.charCodeAt(2))] |= bit;
-      }
+    const all = starts.flatMap((set) => [...set!]);
+    for (const b of all) {
+      const u = b.charCodeAt(0);
+      if (lengths[u] === 0 || b.length < lengths[u]) lengths[u] = b.length;
+    }
+    for (const b of all) {
+      const n = lengths[b.charCodeAt(0)];
+      let h = n;
+      for (let i = 0; i < n; i++) h = beginHash(h, b.charCodeAt(i));
+      BEGINS[h] |= bit;
     }
   }
-  return { cues, unions: new Array<Union | null | undefined>(65536), bit };
+  return { cues, unions: new Array<Union | null | undefined>(65536), bit, lengths };
 }
 
-/** False when no cue of the scanner can match at `at` of text (`unit` = the unit there). */
-function mayMatchAt(sc: Scanner, text: string, at: number, unit: number): boolean {
+/** False when no cue of the scanner can match at `at` of text. `begins` is BEGINS (passed in by the hot loop). */
+function mayMatchAt(sc: Scanner, text: string, at: number, begins: Uint8Array = BEGINS): boolean {
   const bit = sc.bit;
-  if (bit === 0 || (BEGIN_1[unit] & bit) !== 0) return true;
-  if (at + 1 >= text.length) return false;
-  const second = text.charCodeAt(at + 1);
-  if ((BEGIN_2[pairHash(unit, second)] & bit) !== 0) return true;
-  return at + 2 < text.length && (BEGIN_3[tripleHash(unit, second, text.charCodeAt(at + 2))] & bit) !== 0;
+  if (bit === 0) return true;
+  const n = sc.lengths[text.charCodeAt(at)];
+  if (n === 0 || at + n > text.length) return false;
+  let h = n;
+  for (let i = 0; i < n; i++) h = beginHash(h, text.charCodeAt(at + i));
+  return (begins[h] & bit) !== 0;
 }
 
 function unionAt(sc: Scanner, unit: number): Union | null {
@@ -383,12 +390,28 @@ function cueSet(list: Cue[]): CueSet {
 /** Letter-or-digit class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
 const WORD_UNITS = new Uint8Array(65536);
 
-/** True when a UTF-16 code unit is a letter or digit (as WORD_CHAR.test(String.fromCharCode(c))). */
-function isWordUnit(c: number): boolean {
+/**
+ * True when a UTF-16 code unit is a letter or digit (as WORD_CHAR.test(String.fromCharCode(c))). `known` is
+ * WORD_UNITS, passed in by hot loops (a module variable read in a loop is slower than a local one).
+ */
+function isWordUnit(c: number, known: Uint8Array = WORD_UNITS): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  let v = WORD_UNITS[c];
-  if (v === 0) { v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2; WORD_UNITS[c] = v; }
+  let v = known[c];
+  if (v === 0) { v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2; known[c] = v; }
   return v === 1;
+}
+
+/**
+ * Which sets have cues that can start with a unit, inside a word (index unit + 65536) or at a word start (index
+ * unit): 0 = not yet known, else 1 + a bit per set of BOTH_SETS.
+ */
+const SET_STARTS = new Uint8Array(2 * 65536);
+
+function setStarts(inWord: boolean, unit: number): number {
+  let v = 1;
+  BOTH_SETS.forEach((set, s) => { if (unionAt(inWord ? set.inWord : set.atWordStart, unit) !== null) v += 1 << s; });
+  SET_STARTS[inWord ? unit + 65536 : unit] = v;
+  return v;
 }
 
 /**
@@ -398,16 +421,21 @@ function isWordUnit(c: number): boolean {
  */
 function evidence(text: string): Array<{ total: number; kinds: number }> {
   const sets = BOTH_SETS;
+  const starts = SET_STARTS;
+  const wordUnits = WORD_UNITS;
+  const begins = BEGINS;
   const counts = sets.map((set) => new Array<number>(set.cues.length).fill(0));
   const n = text.length;
   let inWord = false; // the unit before `at` is a letter or digit
   for (let at = 0; at < n; at++) {
     const unit = text.charCodeAt(at);
-    if (!mayStart(inWord, unit)) { inWord = isWordUnit(unit); continue; }
-    for (let s = 0; s < sets.length; s++) {
+    let which = starts[inWord ? unit + 65536 : unit];
+    if (which === 0) which = setStarts(inWord, unit);
+    for (let s = 0; which > 1 && s < sets.length; s++) {
+      if (((which - 1) & (1 << s)) === 0) continue;
       const sc = inWord ? sets[s].inWord : sets[s].atWordStart;
-      const u = unionAt(sc, unit);
-      if (u === null || !mayMatchAt(sc, text, at, unit)) continue;
+      if (!mayMatchAt(sc, text, at, begins)) continue;
+      const u = unionAt(sc, unit)!;
       const re = u.re;
       re.lastIndex = at;
       if (!re.test(text)) continue;
@@ -418,7 +446,7 @@ function evidence(text: string): Array<{ total: number; kinds: number }> {
       while (g < m.length && m[g] === undefined) g++;
       counts[s][u.ids[g - 1]]++;
     }
-    inWord = isWordUnit(unit);
+    inWord = isWordUnit(unit, wordUnits);
   }
   return sets.map((set, s) => {
     let total = 0;
@@ -435,22 +463,6 @@ const POSITIVE_SET = cueSet(POSITIVE);
 const NEGATIVE_SET = cueSet(NEGATIVE);
 /** Positive and negative cues, scanned together. */
 const BOTH_SETS = [POSITIVE_SET, NEGATIVE_SET];
-
-/**
- * Whether a cue of some set can start with a unit, inside a word (index unit + 65536) or at a word start (index unit):
- * 0 = not yet known, 1 = no, 2 = yes.
- */
-const BOTH_STARTS = new Uint8Array(2 * 65536);
-
-function mayStart(inWord: boolean, unit: number): boolean {
-  const k = inWord ? unit + 65536 : unit;
-  let v = BOTH_STARTS[k];
-  if (v === 0) {
-    v = BOTH_SETS.some((set) => unionAt(inWord ? set.inWord : set.atWordStart, unit) !== null) ? 2 : 1;
-    BOTH_STARTS[k] = v;
-  }
-  return v === 2;
-}
 
 /**
  * Election relevance: `score` in 0..1 (0.5 = undecided) and `related` (score ≥ 0.5). Multilingual cue lexicons weigh

@@ -2,7 +2,7 @@
 import { cueOf, cueRegex, type Cue } from './cues.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, wordCount, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
-import { GROUP_NOUNS, isAdjectiveWord, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
+import { GROUP_NOUNS, isAdjectiveWord, isFiniteVerbWord, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
 import { spanIndexAt, type Span } from './sentences.js';
 
 /** A statement before its speaker is resolved. */
@@ -259,11 +259,13 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const rest = np ? text.slice(np.end, sent.end) : '';
     const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text) ||
       // "…, wrote film director Osman Abu Laban", "…, said one GOP source": a role phrase with a name or an organisation in it
-      (/^\p{Ll}/u.test(np.text) && /\s\p{Lu}/u.test(np.text) && wordCount(text, np.start, np.end) <= 8 && !/^\s+(?:that|to)\b/i.test(text.slice(hit.end, np.start + 1))));
+      (/^\p{Ll}/u.test(np.text) && /\s\p{Lu}/u.test(np.text) && wordCount(text, np.start, np.end) <= 8 && !/^(?:that|to|whether|if|how|why|what)\b/i.test(np.text)));
     // "Erin Murphy, a former aide who …, said McConnell's trip was …": subject and apposition, not an inversion
     const appositive = !!before && before !== 'elided' && !text.slice(sent.start, before.start).replace(/["“”«»„‘’'\s]/g, '') && before.end < comma &&
       (!/^\s*(?:[,.;:!?)]|$)/.test(rest) || wordCount(text, np ? np.start : hit.end, np ? np.end : hit.end) >= 4) && !pronounInv;
-    if (appositive) { /* preposed below */ } else if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
+    // "…, also noted that Mr. Trump has mocked …": a noun phrase followed by its own verb is the subject of the content
+    const npHasVerb = !!np && (() => { const w = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(rest)?.[1]; return !!w && isFiniteVerbWord(w); })();
+    if (appositive || npHasVerb) { /* preposed below */ } else if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
       if (CLOSE_QUOTES.test(text.slice(sent.start, comma).trimEnd()) || /["”»“]\s*$/.test(text.slice(Math.max(sent.start, comma - 2), comma + 1))) return null; // a direct quotation: attribution.ts
       const [s, e] = trimSpan(text, sent.start, comma);
       if (wordCount(text, s, e) < 3) return null;

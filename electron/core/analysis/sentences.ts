@@ -48,12 +48,19 @@ function wordBefore(text: string, i: number): string {
   return text.slice(s, i).toLowerCase();
 }
 
+const END_MARK_G = /[.!?…]/g;
+
 /** Sentences inside one paragraph span. */
 function sentencesOf(text: string, p: Span, out: Span[]): void {
   let start = p.start;
+  const body = text.slice(p.start, p.end);
   for (let i = p.start; i < p.end; i++) {
+    // the next . ! ? … in the paragraph
+    END_MARK_G.lastIndex = i - p.start;
+    const found = END_MARK_G.exec(body);
+    if (found === null) break;
+    i = p.start + found.index;
     const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
     let j = i + 1;
     while (j < p.end && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     while (j < p.end && CLOSERS.has(text[j]!)) j++;

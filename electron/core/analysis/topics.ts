@@ -142,26 +142,36 @@ function escapeRe(s: string): string {
 }
 
 /**
- * Per language: each topic's cue patterns over lower-cased text (English cues added: English terms travel), and, per
- * character a cue can start with, one sticky regex with a capture group per topic holding only the cues that start
- * with it (made when first needed; same order, so the first cue that matches is the same as with all of them).
+ * A cue over lower-cased text: a cue of up to 5 letters (code points) is a whole word with an optional plural
+ * ("(?:e?s)?" then no letter or digit), a longer one (and "%") a literal prefix.
+ */
+interface Cue { text: string; word: boolean; topic: number }
+
+/**
+ * Per language: each topic's cues (English cues added: English terms travel), longest first. At a position, the
+ * first cue in topic order that matches there counts. Cues are looked up by their first three units; where a cue
+ * shorter than that ("%") can start, the cues starting with that unit are run as one sticky regex with a capture
+ * group per topic (made when first needed; same order, so the first cue that matches is the same).
  */
 interface Compiled {
-  cues: Array<Array<{ source: string; first: number }>>;
-  byUnit: Array<{ re: RegExp; topics: number[] } | null | undefined>;
-  /** Quick test before a regex is run: bit startHash(a, b, c) set for the first three units of every cue. */
-  starts: Uint8Array;
-  /** 1 for the first unit of a cue shorter than three units (there the regex is always run). */
+  cues: Cue[][];
+  /** Cues of three units or more by startHash of their first three units, in topic order. */
+  byStart: Array<Cue[] | undefined>;
+  /** 1 for the first unit of a cue shorter than three units (there the regex of the unit is run). */
   short: Uint8Array;
+  byUnit: Array<{ re: RegExp; topics: number[] } | null | undefined>;
 }
 const COMPILED = new Map<string, Compiled>();
 /** Compiled cues by the language asked for (many languages share the 'all' list). */
 const BY_LANGUAGE = new Map<string, Compiled>();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** A hash of three UTF-16 units (one-to-one for lower-case a–z). */
+/** Size of the start hashes (a small table stays in the cache). */
+const START_HASH_BITS = 12;
+
+/** A hash of three UTF-16 units. */
 function startHash(a: number, b: number, c: number): number {
-  return ((a << 10) ^ (b << 5) ^ c) & 0xffff;
+  return (Math.imul(Math.imul(a, 31) + b, 31) + c) & ((1 << START_HASH_BITS) - 1);
 }
 
 function compiled(language: string): Compiled {
@@ -170,41 +180,31 @@ function compiled(language: string): Compiled {
   const lang = /^(en|es|fr|de|pt)$/.test(language) ? language : 'all';
   c = COMPILED.get(lang);
   if (!c) {
-    const starts = new Uint8Array(65536 >> 3);
-    const short = new Uint8Array(65536);
-    const cues = TOPICS.map((t) => {
+    const cues = TOPICS.map((t, topic) => {
       const stems = lang === 'all' ? Object.values(t.cues).flat() : [...(t.cues[lang] ?? []), ...(lang === 'en' ? [] : t.cues.en)];
       const alternatives = [...new Set(stems.map((s) => s.toLowerCase()))].sort((a, b) => b.length - a.length);
-      for (const a of alternatives) {
-        if (a.length < 3) { short[a.charCodeAt(0)] = 1; continue; }
-        const h = startHash(a.charCodeAt(0), a.charCodeAt(1), a.charCodeAt(2));
-        starts[h >>> 3] |= 1 << (h & 7);
-      }
-      // The left word boundary is checked in code (a leading look-behind would slow the scan down).
-      return alternatives.map((a) => ({ source: `${escapeRe(a)}${a !== '%' && [...a].length <= 5 ? '(?:e?s)?(?![\\p{L}\\p{N}])' : ''}`, first: a.charCodeAt(0) }));
+      return alternatives.map((a) => ({ text: a, word: a !== '%' && [...a].length <= 5, topic }));
     });
-    c = { cues, byUnit: new Array(65536), starts, short };
+    c = { cues, byStart: new Array<Cue[] | undefined>(1 << START_HASH_BITS), short: new Uint8Array(65536), byUnit: new Array(65536) };
+    for (const cue of cues.flat()) {
+      const a = cue.text;
+      if (a.length < 3) { c.short[a.charCodeAt(0)] = 1; continue; }
+      (c.byStart[startHash(a.charCodeAt(0), a.charCodeAt(1), a.charCodeAt(2))] ??= []).push(cue);
+    }
     COMPILED.set(lang, c);
   }
   if (BY_LANGUAGE.size < 64) BY_LANGUAGE.set(language, c);
   return c;
 }
 
-/** False when no cue can match at i (the first three units there begin no cue); true when one may. */
-function mayMatchAt(c: Compiled, s: string, i: number, unit: number): boolean {
-  if (c.short[unit] === 1) return true;
-  if (i + 3 > s.length) return false;
-  const h = startHash(unit, s.charCodeAt(i + 1), s.charCodeAt(i + 2));
-  return (c.starts[h >>> 3] & (1 << (h & 7))) !== 0;
-}
-
+/** The regex of the cues that start with `unit` (used where a cue shorter than three units may start). */
 function regexAt(c: Compiled, unit: number): { re: RegExp; topics: number[] } | null {
   let r = c.byUnit[unit];
   if (r === undefined) {
     const topics: number[] = [];
     const groups: string[] = [];
     c.cues.forEach((list, t) => {
-      const alts = list.filter((a) => a.first === unit).map((a) => a.source);
+      const alts = list.filter((a) => a.text.charCodeAt(0) === unit).map((a) => `${escapeRe(a.text)}${a.word ? '(?:e?s)?(?![\\p{L}\\p{N}])' : ''}`);
       if (alts.length) { topics.push(t); groups.push(`(${alts.join('|')})`); }
     });
     r = topics.length ? { re: new RegExp(groups.join('|'), 'uy'), topics } : null;
@@ -216,14 +216,33 @@ function regexAt(c: Compiled, unit: number): { re: RegExp; topics: number[] } | 
 /** Letter-or-digit class of UTF-16 code units beyond ASCII, filled in as met: 0 = not yet known, 1 = yes, 2 = no. */
 const WORD_UNITS = new Uint8Array(65536);
 
-/** True when the UTF-16 code unit at i-1 is a letter or digit (as LETTER_OR_DIGIT.test(s[i - 1])). */
-function afterLetterOrDigit(s: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = s.charCodeAt(i - 1);
+/** True when a UTF-16 code unit is a letter or digit (as LETTER_OR_DIGIT.test(String.fromCharCode(c))). `known` is WORD_UNITS. */
+function isWordUnit(c: number, known: Uint8Array): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  let v = WORD_UNITS[c];
-  if (v === 0) { v = LETTER_OR_DIGIT.test(s[i - 1]) ? 1 : 2; WORD_UNITS[c] = v; }
+  let v = known[c];
+  if (v === 0) { v = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2; known[c] = v; }
   return v === 1;
+}
+
+/** True when a letter or digit (a code point, as (?![\p{L}\p{N}]) reads it) starts at i. */
+function wordCharAt(s: string, i: number, known: Uint8Array): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+  }
+  return isWordUnit(c, known);
+}
+
+/** End of `cue` matched at i of s, or -1 (as its regex: the text, then for a word "(?:e?s)?(?![\p{L}\p{N}])"). */
+function matchCue(s: string, i: number, cue: Cue, known: Uint8Array): number {
+  if (!s.startsWith(cue.text, i)) return -1;
+  const e = i + cue.text.length;
+  if (!cue.word) return e;
+  if (s.startsWith('es', e) && !wordCharAt(s, e + 2, known)) return e + 2;
+  if (s.charCodeAt(e) === 115 /* s */ && !wordCharAt(s, e + 1, known)) return e + 1;
+  return wordCharAt(s, e, known) ? -1 : e;
 }
 
 /** The ids of the topics whose cues occur in `text` (in TOPICS order). Only the first 20,000 characters are read. */
@@ -231,22 +250,41 @@ export function topicsOf(text: string, language: string): string[] {
   if (!text) return [];
   const sample = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase();
   const c = compiled(language);
+  const known = WORD_UNITS;
   const found = new Array<boolean>(TOPICS.length).fill(false);
   let left = TOPICS.length;
   // Cues are matched left to right, each from the end of the one before, at the start of a word ("%" anywhere).
   const n = sample.length;
-  let i = 0;
-  while (left > 0 && i < n) {
+  let afterWord = false; // the unit before i is a letter or digit
+  for (let i = 0; left > 0 && i < n; ) {
     const unit = sample.charCodeAt(i);
-    const r = unit !== 37 /* % */ && afterLetterOrDigit(sample, i) ? null : regexAt(c, unit);
-    if (r === null || !mayMatchAt(c, sample, i, unit)) { i++; continue; }
-    r.re.lastIndex = i;
-    const m = r.re.exec(sample);
-    if (!m || m[0].length === 0) { i++; continue; }
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) { const t = r.topics[g - 1]; if (!found[t]) { found[t] = true; left--; } break; }
+    let topic = -1;
+    let end = -1;
+    if (afterWord && unit !== 37 /* % */) {
+      // not at the start of a word
+    } else if (c.short[unit] === 1) {
+      const r = regexAt(c, unit);
+      r!.re.lastIndex = i;
+      const m = r!.re.exec(sample);
+      if (m && m[0].length > 0) {
+        let g = 1;
+        while (m[g] === undefined) g++;
+        topic = r!.topics[g - 1];
+        end = i + m[0].length;
+      }
+    } else if (i + 3 <= n) {
+      const bucket = c.byStart[startHash(unit, sample.charCodeAt(i + 1), sample.charCodeAt(i + 2))];
+      if (bucket !== undefined) {
+        for (const cue of bucket) {
+          end = matchCue(sample, i, cue, known);
+          if (end >= 0) { topic = cue.topic; break; }
+        }
+      }
     }
-    i += m[0].length;
+    if (topic < 0) { afterWord = isWordUnit(unit, known); i++; continue; }
+    if (!found[topic]) { found[topic] = true; left--; }
+    afterWord = isWordUnit(sample.charCodeAt(end - 1), known);
+    i = end;
   }
   return TOPICS.filter((_t, i) => found[i]).map((t) => t.id);
 }

@@ -149,6 +149,18 @@ describe('reported speech: more constructions', () => {
     expect(indirect('Turnout reached 60 percent, according to figures released by the commission.')).toEqual([]);
   });
 
+  it('reads appositions with relative clauses and noun phrases followed by their own verb correctly', () => {
+    expect(indirect('The Electoral Commission, the agency that oversees the count, said it was taking more steps.'))
+      .toContainEqual({ quote: 'it was taking more steps', speaker: 'The Electoral Commission' });
+    expect(indirect('Mr. Kirk, who spoke after the vote, also noted that Mr. Lund has mocked the observers.'))
+      .toContainEqual({ quote: 'Mr. Lund has mocked the observers', speaker: 'Kirk' });
+    expect(indirect('In a statement, one of the family’s lawyers, Ana Costa, said the videos show no weapon.'))
+      .toContainEqual({ quote: 'the videos show no weapon', speaker: 'Ana Costa' });
+    expect(indirect('Trump took to Twitter overnight to accuse the commission of bias in the count.'))
+      .toContainEqual({ quote: 'the commission of bias in the count', speaker: 'Trump' });
+    expect(indirect('Ruiz refused to deny the reports of fraud in the count.')).toEqual([]);
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
