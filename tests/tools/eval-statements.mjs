@@ -64,6 +64,26 @@ for (const set of sets) {
     try { summary.push({ set: set.name, scorer, result: JSON.parse(last) }); } catch { /* table only */ }
   }
 }
+// the issue's acceptance figures, measured against their targets
+const pick = (set, scorer) => summary.find((x) => x.set === set && x.scorer === scorer)?.result;
+const el = pick('election-statements-dev', 'score_election.mjs');
+const pn = pick('polnear-dev', 'score_statements.mjs');
+const rows = [];
+if (el) rows.push(
+  ['election: relevance F1', el.relevance?.f1, 0.95], ['election: countries F1', el.countries?.f1, 0.9],
+  ['election: statement F1', el.statements?.f1, 0.85], ['election: direct F1', el.statements?.direct?.f1, 0.95],
+  ['election: indirect F1', el.statements?.indirect?.f1, 0.7], ['election: non-English F1', el.statements?.non_en?.f1, 0.8],
+  ['election: speaker accuracy', el.speaker_accuracy, 0.9], ['election: end-to-end F1', el.end2end?.f1, 0.78]);
+if (pn) rows.push(
+  ['PolNeAR: span F1', pn.span_0_5?.all?.f1, 0.65], ['PolNeAR: direct-gold recall', pn.span_0_5?.direct?.r, 0.95],
+  ['PolNeAR: speaker accuracy', pn.speaker?.accuracy, 0.85]);
+if (rows.length) {
+  console.log('\nacceptance (issue targets)');
+  for (const [name, v, target] of rows) {
+    const val = typeof v === 'number' ? v.toFixed(4) : 'n/a';
+    console.log(`  ${name.padEnd(30)} ${val.padStart(7)}  target >= ${target}  ${typeof v === 'number' && v >= target ? 'met' : 'NOT met'}`);
+  }
+}
 if (keep) console.log(`\neval: inputs, predictions and details kept in ${work}`);
 else fs.rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
