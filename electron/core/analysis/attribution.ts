@@ -1,20 +1,20 @@
 // Who a direct quotation is credited to: the speech cue and speaker phrase after it ("…,” he said) or before it (X said: “…”).
-import { cueOf, cueRegex, isSpeechWordIn } from './cues.js';
-import { isFiniteVerbWord, parseSpeakerPhrase } from './speakers.js';
+import { cueOf, isSpeechWordIn, nextCue } from './cues.js';
+import { isFiniteVerbWord, LOWER_START, parseSpeakerPhrase, UPPER_START } from './speakers.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
 import type { RawStatement } from './reported.js';
 import { spanIndexAt, type Span } from './sentences.js';
 
 const MAX_GAP_WORDS = 12;
+/** "“…” ― Veronica Cruz": a dash and a name closing the line. */
+const DASH_NAME = /^[\s,.]*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}?[\p{L}.’'-]+){0,4})\s*(?:\n|$)/u;
 
 function firstCue(text: string, from: number, to: number, language: string): { start: number; end: number; text: string } | null {
   if (to <= from) return null;
-  const re = cueRegex(language);
   const window = text.slice(Math.max(0, from - 1), to);
   const shift = Math.max(0, from - 1);
-  re.lastIndex = from - shift;
-  const m = re.exec(window);
+  const m = nextCue(language, window, from - shift);
   if (m) return { start: shift + m.index, end: shift + m.index + m[0].length, text: m[0] };
   // any-language speech word (dash speech, "dedi", "sagði")
   for (const p of pieces(text, from, to)) if (!p.punct && isSpeechWordIn(p.text, language)) return { start: p.start, end: p.end, text: p.text };
@@ -23,13 +23,12 @@ function firstCue(text: string, from: number, to: number, language: string): { s
 
 function lastCue(text: string, from: number, to: number, language: string): { start: number; end: number; text: string } | null {
   if (to <= from) return null;
-  const re = cueRegex(language);
   const shift = Math.max(0, from - 1);
   const window = text.slice(shift, to + 1);
-  re.lastIndex = from - shift;
   let best: { start: number; end: number; text: string } | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(window)) && shift + m.index < to) best = { start: shift + m.index, end: shift + m.index + m[0].length, text: m[0] };
+  for (let m = nextCue(language, window, from - shift); m && shift + m.index < to; m = nextCue(language, window, m.index + m[0].length)) {
+    best = { start: shift + m.index, end: shift + m.index + m[0].length, text: m[0] };
+  }
   return best;
 }
 
@@ -37,7 +36,7 @@ function lastCue(text: string, from: number, to: number, language: string): { st
 function after(text: string, q: Quotation, limit: number, language: string): { speaker: Subject | null; cue: string; cueAt: number } | null {
   const to = Math.min(limit, q.close + 220);
   // “…” ― Veronica Cruz: a dash and a name closing the line
-  const dashName = /^[\s,.]*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}?[\p{L}.’'-]+){0,4})\s*(?:\n|$)/u.exec(text.slice(q.close, Math.min(text.length, q.close + 80)));
+  const dashName = DASH_NAME.exec(text.slice(q.close, Math.min(text.length, q.close + 80)));
   if (dashName) {
     const st = q.close + dashName[0].indexOf(dashName[1]!);
     return { speaker: { text: dashName[1]!, start: st, end: st + dashName[1]!.length }, cue: '―', cueAt: q.close };
@@ -59,7 +58,7 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
     const stop = rest.search(/[.!?;\n]/);
     const tail = stop < 0 ? rest : rest.slice(0, stop);
     const tailWords = tail.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-    if (/^\s*(?:that|to)\b/i.test(tail) || tailWords.length > 4 || (tailWords.length >= 2 && tailWords.some((w) => /^\p{Ll}/u.test(w) && isFiniteVerbWord(w.toLowerCase())))) return null;
+    if (/^\s*(?:that|to)\b/i.test(tail) || tailWords.length > 4 || (tailWords.length >= 2 && tailWords.some((w) => LOWER_START.test(w) && isFiniteVerbWord(w.toLowerCase())))) return null;
   }
   if (cueOf(language, cue.text).kind === 'according') {
     const np = phraseAfter(text, cue.end, to);
@@ -107,7 +106,7 @@ function before(text: string, q: Quotation, floor: number, language: string): { 
       const subj = subjectBefore(text, cue.start, floor);
       if (subj && subj !== 'elided') return { speaker: subj, cue: cue.text, cueAt: cue.start };
       const inv = phraseAfter(text, cue.end, q.open);
-      if (inv && /^\p{Lu}/u.test(inv.text)) return { speaker: inv, cue: cue.text, cueAt: cue.start };
+      if (inv && UPPER_START.test(inv.text)) return { speaker: inv, cue: cue.text, cueAt: cue.start };
       return { speaker: null, cue: cue.text, cueAt: cue.start };
     }
   }

@@ -1,5 +1,5 @@
 // Clause grammar around a speech cue: the subject phrase before it, the phrase after it, adjuncts to skip (no regex backtracking).
-import { isFiniteVerbWord, isVerbWord, ROLE_NOUNS, GROUP_NOUNS } from './speakers.js';
+import { codeAt, isFiniteVerbWord, isLetterOrDigit, isVerbWord, LOWER_START, ROLE_NOUNS, GROUP_NOUNS, UPPER_START } from './speakers.js';
 
 export interface Piece { text: string; start: number; end: number; punct: boolean }
 
@@ -8,18 +8,123 @@ const PIECE_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}’'\-]*|[^\s\p{L
 
 const PIECE_G = new RegExp(PIECE_RE.source, 'gu');
 
-/** Words and punctuation marks of text[from, to) with absolute offsets. */
-export function pieces(text: string, from: number, to: number): Piece[] {
-  const out: Piece[] = [];
-  if (to <= from) return out;
+function isWordCode(c: number, ch: string): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(ch));
+}
+
+function makePiece(t: string, start: number): Piece {
+  return { text: t, start, end: start + t.length, punct: !isWordCode(t.charCodeAt(0), t[0]!) };
+}
+
+/** The pieces of text[from, to) read by the regex on that slice alone (the reference reading). */
+function readPieces(text: string, from: number, to: number, out: Piece[]): Piece[] {
   const body = text.slice(from, to);
   PIECE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PIECE_G.exec(body))) {
-    const t = m[0];
-    const c = t.charCodeAt(0);
-    const punct = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(t[0]!)));
-    out.push({ text: t, start: from + m.index, end: from + m.index + t.length, punct });
+  while ((m = PIECE_G.exec(body))) out.push(makePiece(m[0], from + m.index));
+  return out;
+}
+
+/** Pieces of one whole text, read once (by hand, as PIECE_RE would): token bounds, and each token's Piece made on first use. */
+interface TextPieces { text: string; starts: Int32Array; ends: Int32Array; made: (Piece | undefined)[] }
+
+/** The last text read whole (one text at a time: a new text replaces it). */
+let current: TextPieces | null = null;
+
+/** Short strings are read directly; longer ones (the article) are tokenised once. */
+const WHOLE_MIN = 256;
+
+const SPACE = /\s/u;
+const DIGIT = /\p{N}/u;
+const isSpaceCp = (cp: number): boolean => (cp < 128 ? cp === 32 || (cp >= 9 && cp <= 13) : SPACE.test(String.fromCodePoint(cp)));
+const isDigitCp = (cp: number): boolean => (cp < 128 ? cp >= 48 && cp <= 57 : DIGIT.test(String.fromCodePoint(cp)));
+const cpLength = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
+/** End of the run of digits (\p{N}) starting at i. */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length) { const cp = codeAt(text, i); if (!isDigitCp(cp)) break; i += cpLength(cp); }
+  return i;
+}
+
+/** End of the piece starting at i, as PIECE_RE reads it: a number with separators, a word, or one mark. */
+function pieceEnd(text: string, i: number, cp: number): number {
+  if (isDigitCp(cp)) {
+    // \p{N}+(?:[.,]\p{N}+)+
+    let e = digitsEnd(text, i);
+    let groups = 0;
+    while ((text.charCodeAt(e) === 46 || text.charCodeAt(e) === 44) && e + 1 < text.length && isDigitCp(codeAt(text, e + 1))) {
+      e = digitsEnd(text, e + 1);
+      groups++;
+    }
+    if (groups) return e;
+  }
+  if (!isLetterOrDigit(cp)) return i + cpLength(cp);
+  // [\p{L}\p{N}][\p{L}\p{N}’'\-]*
+  let e = i + cpLength(cp);
+  while (e < text.length) {
+    const d = codeAt(text, e);
+    if (!isLetterOrDigit(d) && d !== 0x2019 && d !== 39 && d !== 45) break;
+    e += cpLength(d);
+  }
+  return e;
+}
+
+function textPieces(text: string): TextPieces {
+  if (current && current.text === text) return current;
+  const starts: number[] = [], ends: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const cp = codeAt(text, i);
+    if (isSpaceCp(cp)) { i += cpLength(cp); continue; }
+    const e = pieceEnd(text, i, cp);
+    starts.push(i); ends.push(e);
+    i = e;
+  }
+  current = { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), made: new Array<Piece | undefined>(starts.length) };
+  return current;
+}
+
+function pieceAt(tp: TextPieces, k: number): Piece {
+  return tp.made[k] ??= makePiece(tp.text.slice(tp.starts[k]!, tp.ends[k]!), tp.starts[k]!);
+}
+
+/** Does index i fall between the two halves of a surrogate pair? */
+function splitsPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xdc00 || c > 0xdfff || i === 0) return false;
+  const h = text.charCodeAt(i - 1);
+  return h >= 0xd800 && h <= 0xdbff;
+}
+
+/** Words and punctuation marks of text[from, to) with absolute offsets — exactly what PIECE_RE reads in that slice.
+ * The whole text is tokenised once; a token cut by the window's start or end is re-read as the slice would read it. */
+export function pieces(text: string, from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  if (to <= from) return out;
+  if (text.length < WHOLE_MIN || splitsPair(text, from) || splitsPair(text, to)) return readPieces(text, from, to, out);
+  const tp = textPieces(text);
+  const { starts, ends } = tp;
+  const n = starts.length;
+  // first token ending after `from`
+  let lo = 0, hi = n;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= from) lo = mid + 1; else hi = mid; }
+  let k = lo;
+  if (k < n && starts[k]! < from) {
+    // the window cuts token k: read on from `from` until a reading lands on a token start of the whole text
+    PIECE_G.lastIndex = from;
+    let m: RegExpExecArray | null;
+    for (;;) {
+      m = PIECE_G.exec(text);
+      if (!m || m.index >= to) return out;
+      if (m.index + m[0].length > to) return readPieces(text, m.index, to, out);
+      while (k < n && starts[k]! < m.index) k++;
+      if (k < n && starts[k] === m.index) break;
+      out.push(makePiece(m[0], m.index));
+    }
+  }
+  for (; k < n && starts[k]! < to; k++) {
+    // a token cut by the window's end: the slice reads its head
+    if (ends[k]! > to) return readPieces(text, starts[k]!, to, out);
+    out.push(pieceAt(tp, k));
   }
   return out;
 }
@@ -53,6 +158,12 @@ function segText(text: string, ps: Piece[]): { text: string; start: number; end:
   return { text: text.slice(start, end), start, end };
 }
 
+const ABBREVIATION_HEAD = /^\p{Lu}[\p{L}]{0,2}$/u;
+/** Is piece x the full stop of an abbreviation ("U.S.", "Jr.")? */
+function isAbbreviationDot(ps: Piece[], x: number): boolean {
+  return ps[x]!.text === '.' && x > 0 && ABBREVIATION_HEAD.test(ps[x - 1]!.text);
+}
+
 export interface Subject { text: string; start: number; end: number; role?: string | null }
 
 /**
@@ -77,8 +188,7 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     let j = i - 1;
     const segB: Piece[] = [];
     // an abbreviation's full stop ("U.S.", "Jr.") does not end the apposition
-    const abbrev = (x: number): boolean => ps[x]!.text === '.' && x > 0 && /^\p{Lu}[\p{L}]{0,2}$/u.test(ps[x - 1]!.text);
-    while (j >= 0 && !(ps[j]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[j]!.text) && !abbrev(j))) { segB.unshift(ps[j]!); j--; }
+    while (j >= 0 && !(ps[j]!.punct && /[,.;:!?"“”«»()‘’]/.test(ps[j]!.text) && !isAbbreviationDot(ps, j))) { segB.unshift(ps[j]!); j--; }
     if (j < 0 || ps[j]!.text !== ',' || !segB.length) return 'elided';
     let k = j - 1;
     const segA: Piece[] = [];
@@ -89,16 +199,16 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
     const aLooksNp = /^[\p{Lu}]/u.test(a.text) || /^(the|a|an|le|la|l’|el|o|der|die|das|one|two|three|several|some|many|each|both|all)\b/i.test(a.text);
     // "In a statement announcing the pick, the Association … called": an intro adverbial, then the subject
     if (/^(?:In|On|At|After|During|Despite|With|Amid|Following|Since|Before|While|When|As|Asked|Speaking|Earlier|Later|Meanwhile|However|Still|Yet|Instead|Now|Today|Yesterday|Last|This|Through|Under|For|From|Like|Unlike|Although|Though|Because|If|Once|Until)\b/.test(a.text) &&
-      (/^\p{Lu}/u.test(b.text) || /^(?:the|a|an)\s/i.test(b.text)) && !RELATIVE_START.test(b.text)) return { text: b.text, start: b.start, end: b.end };
+      (UPPER_START.test(b.text) || /^(?:the|a|an)\s/i.test(b.text)) && !RELATIVE_START.test(b.text)) return { text: b.text, start: b.start, end: b.end };
     if (!aLooksNp || aWords.length > 12) return 'elided';
     // "X, the agency that oversees …, said": an apposition with a relative clause describes X
     if (RELATIVE_START.test(b.text) || /^\d+$/.test(b.text) || /^(a|an|un|une|uno|una|um|uma|ein|eine)\s/i.test(b.text) ||
-      (/^(?:the|its|his|her|their)\s/i.test(b.text) && /\s(?:that|who|which)\s/i.test(b.text) && /^\p{Lu}/u.test(a.text))) {
+      (/^(?:the|its|his|her|their)\s/i.test(b.text) && /\s(?:that|who|which)\s/i.test(b.text) && UPPER_START.test(a.text))) {
       return { text: a.text, start: a.start, end: a.end, role: /^(a|an|un|une|una|um|uma|ein|eine)\s/i.test(b.text) ? b.text.replace(/^(a|an|un|une|una|um|uma|ein|eine)\s+/i, '') : null };
     }
     // "Kenya’s opposition leader, Raila Odinga, rejected" / "The army’s deputy spokesman, Deo Akiiki, said"
     // "…, and the meeting deteriorated from there, said …": a clause, not a subject with its apposition
-    if (/^(?:and|but|or|so|yet)\s/i.test(b.text) || segB.some((p) => !p.punct && /^\p{Ll}/u.test(p.text) && isFiniteVerbWord(p.text) && !ROLE_NOUNS.has(p.text) && !GROUP_NOUNS.has(p.text))) return 'elided';
+    if (/^(?:and|but|or|so|yet)\s/i.test(b.text) || segB.some((p) => !p.punct && LOWER_START.test(p.text) && isFiniteVerbWord(p.text) && !ROLE_NOUNS.has(p.text) && !GROUP_NOUNS.has(p.text))) return 'elided';
     return { text: `${a.text}, ${b.text}`, start: a.start, end: b.end };
   }
   let j = i;
@@ -140,7 +250,7 @@ export function subjectBefore(text: string, cueStart: number, floor: number): Su
           (/^\p{L}+$/u.test(prevWord.text) && !/ing$/i.test(prevWord.text) && !SUBJECT_STOP.has(prevWord.text.toLowerCase()) &&
             !isFiniteVerbWord(prevWord.text.toLowerCase()) && !isSkippableBeforeCue(prevWord.text) && /^(?:\p{Lu}|the$|his$|her$|their$|its$)/u.test(np[0]!.text)));
       if (SUBJECT_STOP.has(low) && !postModifier) break;
-      if (np.length && /^\p{Ll}/u.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low) &&
+      if (np.length && LOWER_START.test(p.text) && isVerbWord(low) && !ROLE_NOUNS.has(low) && !GROUP_NOUNS.has(low) &&
         !/^(?:familiar|close|briefed|involved)$/i.test(low)) break;
     }
     np.unshift(p);
@@ -188,23 +298,23 @@ export function phraseAfter(text: string, from: number, to: number): Subject | n
   let lowerRun = 0;
   let i = 0;
   // skip time adjuncts: "dimanche soir", "on Sunday", "in a statement"
-  while (i < ps.length && !ps[i]!.punct && isSkippableBeforeCue(ps[i]!.text) && !/^\p{Lu}/u.test(ps[i]!.text)) i++;
-  if (i < ps.length && /^\p{Lu}/u.test(ps[i]!.text) && /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(ps[i]!.text)) i++;
+  while (i < ps.length && !ps[i]!.punct && isSkippableBeforeCue(ps[i]!.text) && !UPPER_START.test(ps[i]!.text)) i++;
+  if (i < ps.length && UPPER_START.test(ps[i]!.text) && /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(ps[i]!.text)) i++;
   for (; i < ps.length && np.length < 10; i++) {
     const p = ps[i]!;
     if (p.punct) {
       if ((p.text === '.' || p.text === '’' || p.text === '\'' || p.text === '-') && np.length && !/\s/.test(text[p.start - 1] ?? ' ')) { np.push(p); continue; }
       break;
     }
-    const cap = /^\p{Lu}/u.test(p.text);
+    const cap = UPPER_START.test(p.text);
     const low = p.text.toLowerCase();
     if (cap) { seenCap = true; lowerRun = 0; np.push(p); continue; }
-    if (seenCap && /^(de|da|do|dos|del|van|von|der|bin|al|el|di|du|and|of|for)$/.test(low) && i + 1 < ps.length && /^\p{Lu}/u.test(ps[i + 1]!.text)) { np.push(p); continue; }
+    if (seenCap && /^(de|da|do|dos|del|van|von|der|bin|al|el|di|du|and|of|for)$/.test(low) && i + 1 < ps.length && UPPER_START.test(ps[i + 1]!.text)) { np.push(p); continue; }
     if (seenCap && ROLE_NOUNS.has(low)) {
       // "the IEBC vice chair Juliana Cherera": role words between capitalised parts
       let x = i;
       while (x < ps.length && x - i < 3 && !ps[x]!.punct && ROLE_NOUNS.has(ps[x]!.text.toLowerCase())) x++;
-      if (x < ps.length && /^\p{Lu}/u.test(ps[x]!.text)) { for (let y = i; y < x; y++) np.push(ps[y]!); i = x - 1; continue; }
+      if (x < ps.length && UPPER_START.test(ps[x]!.text)) { for (let y = i; y < x; y++) np.push(ps[y]!); i = x - 1; continue; }
     }
     if (seenCap) break;
     if (np.length && (isAdjunctStart(low) || SUBJECT_STOP.has(low))) break;
@@ -217,7 +327,7 @@ export function phraseAfter(text: string, from: number, to: number): Subject | n
   if (np.length && !seenCap && i < ps.length && ps[i]!.text === ',') {
     let j = i + 1;
     const name: Piece[] = [];
-    while (j < ps.length && !ps[j]!.punct && (/^\p{Lu}/u.test(ps[j]!.text) || (name.length && /^(de|da|do|dos|del|van|von|der|bin)$/.test(ps[j]!.text))) && name.length < 5) name.push(ps[j++]!);
+    while (j < ps.length && !ps[j]!.punct && (UPPER_START.test(ps[j]!.text) || (name.length && /^(de|da|do|dos|del|van|von|der|bin)$/.test(ps[j]!.text))) && name.length < 5) name.push(ps[j++]!);
     if (name.length && (j >= ps.length || /^[.,;:!?)]$/.test(ps[j]!.text))) np.push(...name);
   }
   const s = segText(text, np);
@@ -230,7 +340,7 @@ export function sentenceSubject(text: string, start: number, end: number): Subje
   const np: Piece[] = [];
   for (const p of ps) {
     if (p.punct && p.text !== '’' && p.text !== '\'' && p.text !== '.' && p.text !== '-') break;
-    if (!p.punct && !/^\p{Lu}/u.test(p.text) && np.length && !/^(de|da|del|van|von|bin|al)$/.test(p.text) && !isNounish(p.text)) break;
+    if (!p.punct && !UPPER_START.test(p.text) && np.length && !/^(de|da|del|van|von|bin|al)$/.test(p.text) && !isNounish(p.text)) break;
     np.push(p);
     if (np.length > 8) return null;
   }

@@ -159,18 +159,124 @@ function escapeRe(s: string): string {
 
 const regexCache = new Map<string, RegExp>();
 
+function cueWords(key: string): string[] {
+  const words = key === 'other' ? [...Object.keys(EN), ...OTHER_WORDS] : Object.keys(LEXICONS[key]!);
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
+}
+
+function cueAlternation(words: string[]): string {
+  return words.map((w) => escapeRe(w).replace(/ /g, '\\s+')).join('|');
+}
+
+const cueKey = (language: string): string => (LEXICONS[language] ? language : 'other');
+
 /** One global regex matching every cue of a language (longest first), on word boundaries; languages outside the
- * lexicons get English plus the other-language speech words. */
+ * lexicons get English plus the other-language speech words. The reference reading of `nextCue`. */
 export function cueRegex(language: string): RegExp {
-  const key = LEXICONS[language] ? language : 'other';
+  const key = cueKey(language);
   let re = regexCache.get(key);
   if (!re) {
-    const words = key === 'other' ? [...Object.keys(EN), ...OTHER_WORDS] : Object.keys(LEXICONS[key]!);
-    const alts = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escapeRe(w).replace(/ /g, '\\s+'));
-    re = new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    re = new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${cueAlternation(cueWords(key))})(?![\\p{L}\\p{N}])`, 'giu');
     regexCache.set(key, re);
   }
   return re;
+}
+
+/** A fast reading of `cueRegex`: a sticky regex tried only where a cue can start, i.e. at a word start (the look-behind,
+ * checked in code) whose run of ASCII letters is the ASCII head of some cue ("said", "according", "d" of "d’après"),
+ * or that has a non-ASCII letter in reach (case folding is then left to the regex). */
+interface CueScanner {
+  /** The alternation and the right boundary, matched only at lastIndex. */
+  sticky: RegExp;
+  /** Hashes of the lower-cased leading ASCII letters of every cue (a collision only costs a regex try). */
+  heads: Set<number>;
+  /** Does some cue start with an ASCII character that is not a letter? */
+  otherAsciiStart: boolean;
+}
+
+const scannerCache = new Map<string, CueScanner | null>();
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A hash of the lower-cased ASCII letters s[i, j). */
+function asciiHash(s: string, i: number, j: number): number {
+  let h = j - i;
+  for (let k = i; k < j; k++) h = (Math.imul(h, 31) + (s.charCodeAt(k) | 32)) | 0;
+  return h;
+}
+
+function scannerOf(key: string): CueScanner | null {
+  let sc = scannerCache.get(key);
+  if (sc === undefined) {
+    const words = cueWords(key);
+    const heads = new Set<number>();
+    let otherAsciiStart = false;
+    for (const w of words) {
+      const lw = w.toLowerCase();
+      let n = 0;
+      while (n < lw.length && isAsciiLetter(lw.charCodeAt(n))) n++;
+      heads.add(asciiHash(lw, 0, n));
+      if (n === 0 && lw.charCodeAt(0) < 128) otherAsciiStart = true;
+    }
+    // no cue words (an odd language key), or a cue whose head is followed by a letter that case-folds to ASCII ("ſ"):
+    // the reference regex reads the text itself
+    const foldsToAscii = words.some((w) => { const x = w.toLowerCase().replace(/^[a-z]+/, ''); return /^[a-z]/iu.test(x); });
+    sc = words.length && !foldsToAscii ? { sticky: new RegExp(`(?:${cueAlternation(words)})(?![\\p{L}\\p{N}])`, 'iuy'), heads, otherAsciiStart } : null;
+    scannerCache.set(key, sc);
+  }
+  return sc;
+}
+
+const CUE_LEFT = /[\p{L}\p{N}’'-]/iu;
+
+/** Does the code point before index i of s stop a cue from starting at i (the cue regex's look-behind)? */
+function wordCharBefore(s: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 || c === 45;
+  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+  return CUE_LEFT.test(s.slice(pair ? i - 2 : i - 1, i));
+}
+
+/** Is index i of s the second half of a surrogate pair (never a match start)? */
+function insidePair(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
+}
+
+/** The cue starting exactly at index i of s, if any. */
+function cueAt(sc: CueScanner, s: string, i: number): RegExpExecArray | null {
+  sc.sticky.lastIndex = i;
+  return sc.sticky.exec(s);
+}
+
+/** The first cue of `language` in s at or after `from`: the match `cueRegex(language).exec(s)` gives with lastIndex
+ * `from` (index and matched text), found without running the whole alternation at every position. */
+export function nextCue(language: string, s: string, from: number): RegExpExecArray | null {
+  const sc = scannerOf(cueKey(language));
+  if (!sc) { const re = cueRegex(language); re.lastIndex = from; return re.exec(s); }
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isAsciiLetter(c)) {
+      // a run of ASCII letters: only its first letter can start a cue
+      let j = i + 1;
+      while (j < n && isAsciiLetter(s.charCodeAt(j))) j++;
+      if (!wordCharBefore(s, i) && ((j < n && s.charCodeAt(j) >= 128) || sc.heads.has(asciiHash(s, i, j)))) {
+        const m = cueAt(sc, s, i);
+        if (m) return m;
+      }
+      i = j - 1;
+    } else if (c < 128 ? sc.otherAsciiStart : !insidePair(s, i)) {
+      if (!wordCharBefore(s, i)) {
+        const m = cueAt(sc, s, i);
+        if (m) return m;
+      }
+    }
+  }
+  return null;
 }
 
 /** The cue entry for a matched cue string in a language (whitespace normalised, lower-cased). */

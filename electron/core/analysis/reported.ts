@@ -1,8 +1,8 @@
 // Reported speech: "X said (that) …", "…, X said", "according to X, …", "X urged Y to …", headline "X says …" / "X: claim".
-import { cueOf, cueRegex, type Cue } from './cues.js';
+import { cueOf, nextCue, type Cue } from './cues.js';
 import { isAdjunctStart, phraseAfter, pieces, subjectBefore, wordCount, type Subject } from './clauses.js';
 import type { Quotation } from './quotes.js';
-import { GROUP_NOUNS, isAdjectiveWord, isFiniteVerbWord, isVerbWord, parseSpeakerPhrase, ROLE_NOUNS } from './speakers.js';
+import { codeBefore, GROUP_NOUNS, isAdjectiveWord, isFiniteVerbWord, isLetterOrDigit, isVerbWord, LETTER_START, LOWER_START, parseSpeakerPhrase, ROLE_NOUNS, UPPER_START } from './speakers.js';
 import { spanIndexAt, type Span } from './sentences.js';
 
 /** A statement before its speaker is resolved. */
@@ -49,8 +49,8 @@ function insideQuote(quotes: Quotation[], at: number): boolean {
 }
 
 function titleCase(text: string, s: Span): boolean {
-  const ws = text.slice(s.start, Math.min(s.end, s.start + 300)).split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
+  const ws = text.slice(s.start, Math.min(s.end, s.start + 300)).split(/\s+/).filter((w) => LETTER_START.test(w));
+  return ws.length >= 3 && ws.filter((w) => UPPER_START.test(w)).length / ws.length >= 0.6;
 }
 
 const AMBIGUOUS_PLURALS = /^(?:rules|claims|reports|calls|plans|states|notes|demands|promises|charges|orders|questions|attacks|fears|hopes|doubts|warns|thanks|requests|appeals|signals|hints|vows|pledges|threats|cites|blames)$/i;
@@ -90,7 +90,7 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
     }
     // "told his advisers …", "told their supporters …"
     if (i === 0 && i + 1 < ps.length && /^(?:his|her|their|its|our|my|the)$/i.test(ps[0]!.text) && !ps[1]!.punct) i = 2;
-    while (i < ps.length && i < 4 && !ps[i]!.punct && (TOLD_OBJECTS.test(ps[i]!.text) || /^\p{Lu}/u.test(ps[i]!.text))) i++;
+    while (i < ps.length && i < 4 && !ps[i]!.punct && (TOLD_OBJECTS.test(ps[i]!.text) || UPPER_START.test(ps[i]!.text))) i++;
     if (i === 0) {
       // "told a Planned Parenthood gathering in Washington she will …": a longer object, then a pronoun subject
       const k = ps.slice(1, 9).findIndex((p) => !p.punct && /^(?:he|she|they|we|I)$/.test(p.text));
@@ -117,6 +117,34 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
   return ps[i]!.start;
 }
 
+const isWordChar = (cp: number): boolean => isLetterOrDigit(cp) || cp === 0x2019 || cp === 39 || cp === 45;
+
+function isSpaceCode(c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c));
+}
+
+/** The word (letters, digits, ’ ' -) right before the spaces that end text[at - 16, at), as
+ * /([\p{L}\p{N}’'-]+)\s+$/u reads that slice; undefined when there is none. */
+function wordBeforeSpaces(text: string, at: number): string | undefined {
+  const lo = Math.max(0, at - 16);
+  let e = at;
+  while (e > lo && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e === at) return undefined;
+  let s = e;
+  while (s > lo) {
+    const cp = codeBefore(text, s, lo);
+    if (!isWordChar(cp)) break;
+    s -= cp > 0xffff ? 2 : 1;
+  }
+  return s < e ? text.slice(s, e) : undefined;
+}
+
+/** The text before the first whitespace of s (what s.split(/\s+/)[0] gives). */
+function firstWord(s: string): string {
+  const i = s.search(/\s/);
+  return i < 0 ? s : s.slice(0, i);
+}
+
 /** Bounds on the work per item and per sentence (a sentence with dozens of speech verbs is not prose). */
 const MAX_CUES = 20000;
 const MAX_CUES_PER_SENTENCE = 12;
@@ -124,20 +152,17 @@ const MAX_CUES_PER_SENTENCE = 12;
 /** Statements of reported speech in `text`. `quotes` are the direct quotations (cues inside them are ignored). */
 export function findReported(text: string, sents: Span[], quotes: Quotation[], language: string): RawStatement[] {
   const out: RawStatement[] = [];
-  const re = cueRegex(language);
-  re.lastIndex = 0;
   const hitsBySentence = new Map<number, CueHit[]>();
-  let m: RegExpExecArray | null;
   let total = 0;
-  while ((m = re.exec(text))) {
+  for (let m = nextCue(language, text, 0); m; m = nextCue(language, text, m.index + m[0].length)) {
     if (++total > MAX_CUES) break;
     if (insideQuote(quotes, m.index)) continue;
     const si = spanIndexAt(sents, m.index);
     if (si < 0) continue;
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
-    if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
+    if (UPPER_START.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
     // "his claims", "the reports", "in reported attacks": after a determiner or preposition a cue word is a noun or adjective
-    const before = /([\p{L}\p{N}’'-]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1]?.toLowerCase();
+    const before = wordBeforeSpaces(text, m.index)?.toLowerCase();
     // "Clean Air Act rules that could lead", "11 states will cast", "our worst fears": an ambiguous plural is a noun here
     if (language === 'en' && AMBIGUOUS_PLURALS.test(m[0]) && before &&
       (/\d$/.test(before) || /(?:ing|est)$/.test(before) || isAdjectiveWord(before) || /^\s+that\s+(?:could|would|will|can|may|might|must|should|have|has|had|is|are|was|were)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)))) continue;
@@ -145,7 +170,7 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
     if (/^add(?:ed|s|ing)$/i.test(m[0]) && /^\s+to\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
     if (language === 'en' && before && (NOUN_MARKERS.test(before) || (PREP_MARKERS.test(before) && !/ing$/i.test(m[0]) && !/^according/i.test(m[0])))) continue;
     // in a headline, "Power Plant Rules Face …", "Party Plans …": a capitalised plural noun, not a speech verb
-    if (/^\p{Lu}/u.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
+    if (UPPER_START.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
       !/^\s+(?:to|for|on|that)\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 7))) continue;
     const list = hitsBySentence.get(si) ?? [];
     if (list.length >= MAX_CUES_PER_SENTENCE) continue;
@@ -177,9 +202,20 @@ const EVALUATIVE = /^(?:attack|blast|slam|lambast|mock|ridicul|decri|tout|hail|e
 /** News outlets: their reports are not statements (guideline). */
 const OUTLET = /\b(?:times|post|news|journal|herald|tribune|daily|magazine|gazette|telegraph|guardian|network|tv|radio|television|channel|outlet|wire|press|politico|cnn|msnbc|nbc|abc|cbs|fox|reuters|bloomberg|ap|afp|axios|breitbart|huffington|huffpost|buzzfeed|vox|slate|atlantic|economist|newsweek|reporters?|journalists?|researchers|study|studies|polls?|surveys?)\b/i;
 
+/** "…, Trump boasted" / "…, he added": a new clause with its own subject right before a later cue. */
+const OWN_CLAUSE_BEFORE_CUE = /(?:[,;―—–]\s+(?:(?:though|although|but|and|while|whereas|as|because|since|yet|so)\s+)?|\s+(?:though|although|but|and|while|whereas|because|since)\s+)(?:(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:he|she|they|we|I)\s+)(?:(?:also|then|later|has|had|have|even|quickly|repeatedly|publicly)\s+)?$/u;
+/** Where a noun object ends: an apposition or aside ("…, another example of …", " -- …", "; …"). */
+const OBJECT_ASIDE = /,\s+(?:another|a|an|which|who|yet|but|further|while|as|should|amid|in|at|on|even|including|saying|adding|with|the\s+latest)\s|,\s+\p{Ll}+ing\s|\s+--?\s|\s[—–]\s|;/iu;
+/** Where clause content ends: a semicolon, a dash aside or a participial phrase after a comma (global: reset before use). */
+const CLAUSE_ASIDE = /;|\s+(?:--?|[—–])\s|,\s+(?!according\b)\p{Ll}+ing\s(?![^,]*,)/gu;
+
+/** A reported statement of `hit`, spelled out field by field (an object spread that adds fields is slow in V8). */
+function reportedAt(hit: CueHit, sent: Span, start: number, end: number, speaker: Subject | null, inherit: RawStatement['inherit'], confidence = 0.7): RawStatement {
+  return { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence, start, end, speaker, inherit };
+}
+
 function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[], laterHits: CueHit[], language: string): RawStatement | null {
   const { cue } = hit;
-  const base = { direct: false, cue: hit.text, cueAt: hit.start, sentence: sent, confidence: 0.7 } as const;
   // content of the cue ends at the next cue introduced by ", adding" / "and said" / ", according to"
   let limit = sent.end;
   const explicitThat = cue.kind === 'clause' && /^\s*(?:that|que|qu’|qu'|dass)\b/i.test(text.slice(hit.end, hit.end + 8));
@@ -197,7 +233,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     if (later.cue.kind === 'according' && commaCut) { limit = at; break; }
     if (cut && !explicitThat && !later.cue.participle) { limit = at; break; }
     // "…, Trump boasted, “…”" / "…, he added": a new clause with its own subject ends the content
-    const own = /(?:[,;―—–]\s+(?:(?:though|although|but|and|while|whereas|as|because|since|yet|so)\s+)?|\s+(?:though|although|but|and|while|whereas|because|since)\s+)(?:(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:he|she|they|we|I)\s+)(?:(?:also|then|later|has|had|have|even|quickly|repeatedly|publicly)\s+)?$/u.exec(tail);
+    const own = OWN_CLAUSE_BEFORE_CUE.exec(tail);
     if (own && !later.cue.participle && later.cue.kind !== 'according') { limit = from + own.index; break; }
   }
   if (!explicitThat) {
@@ -237,7 +273,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
       [s, e] = trimSpan(text, np.end + afterNp.indexOf(',') + 1, sent.end);
     } else return null;
     if (wordCount(text, s, e) < 5) return null;
-    return { ...base, start: s, end: e, speaker: np, inherit: null };
+    return reportedAt(hit, sent, s, e, np, null);
   }
 
   if (cue.weak) {
@@ -247,7 +283,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     if (comma < 0 || !np || !['name', 'role', 'org'].includes(parseSpeakerPhrase(np.text).kind)) return null;
     const [s, e] = trimSpan(text, sent.start, comma);
     if (wordCount(text, s, e) < 3 || CLOSE_QUOTES.test(text.slice(s, comma).trimEnd())) return null;
-    return { ...base, start: s, end: e, speaker: np, inherit: null };
+    return reportedAt(hit, sent, s, e, np, null);
   }
 
   // inverted postposed attribution: "…, said Ms Daly." / "…, a déclaré M. Floden." / "…, dijo Massa."
@@ -259,19 +295,19 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const rest = np ? text.slice(np.end, sent.end) : '';
     const npOk = !!np && (/^(?:\p{Lu})/u.test(np.text) || /^(?:the|a|an|le|la|les|el|los|o|os|der|die|das)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:[\p{L}-]+)$/u.test(np.text) && isRoleOrGroup(np.text) ||
       // "…, wrote film director Osman Abu Laban", "…, said one GOP source": a role phrase with a name or an organisation in it
-      (/^\p{Ll}/u.test(np.text) && /\s\p{Lu}/u.test(np.text) && wordCount(text, np.start, np.end) <= 8 && !/^(?:that|to|whether|if|how|why|what)\b/i.test(np.text)));
+      (LOWER_START.test(np.text) && /\s\p{Lu}/u.test(np.text) && wordCount(text, np.start, np.end) <= 8 && !/^(?:that|to|whether|if|how|why|what)\b/i.test(np.text)));
     // "Erin Murphy, a former aide who …, said McConnell's trip was …": subject and apposition, not an inversion
     const appositive = !!before && before !== 'elided' && !text.slice(sent.start, before.start).replace(/["“”«»„‘’'\s]/g, '') && before.end < comma &&
       (!/^\s*(?:[,.;:!?)]|$)/.test(rest) || wordCount(text, np ? np.start : hit.end, np ? np.end : hit.end) >= 4) && !pronounInv;
     // "…, also noted that Mr. Trump has mocked …": a noun phrase followed by its own verb is the subject of the content
     const npHasVerb = !!np && (() => { const w = /^\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(rest)?.[1]; return !!w && isFiniteVerbWord(w); })();
-    if (appositive || npHasVerb) { /* preposed below */ } else if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (/^\p{Lu}/u.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
+    if (appositive || npHasVerb) { /* preposed below */ } else if ((npOk && !/^\s+(?:to|that|que|of|de)\b/i.test(rest) && (UPPER_START.test(np!.text) || /^\s*(?:[,.;:!?)]|$|\s(?:in|at|on|to|during|after|before|while|when|na|no|em|en|à|au|dans|lors|ante|durante|bei|vor)\b)/u.test(rest))) || pronounInv) {
       if (CLOSE_QUOTES.test(text.slice(sent.start, comma).trimEnd()) || /["”»“]\s*$/.test(text.slice(Math.max(sent.start, comma - 2), comma + 1))) return null; // a direct quotation: attribution.ts
       const [s, e] = trimSpan(text, sent.start, comma);
       if (wordCount(text, s, e) < 3) return null;
       if (insideQuote(quotes, s) && insideQuote(quotes, Math.max(s, e - 1))) return null;
       const speaker = pronounInv ? (before as Subject) : np!;
-      return { ...base, start: s, end: e, speaker, inherit: null };
+      return reportedAt(hit, sent, s, e, speaker, null);
     }
   }
 
@@ -288,7 +324,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const before = text.slice(Math.max(sent.start, hit.start - 3), hit.start);
     if (subj && subj !== 'elided' && !/,\s*$/.test(before) && hit.start > sent.start && !leadingAdverbial) speaker = subj;
     if (!speaker) inherit = 'sentence';
-    if (speaker && /^\p{Ll}/u.test(speaker.text) && !/^(the|a|an)\s/.test(speaker.text)) { speaker = null; inherit = 'sentence'; }
+    if (speaker && LOWER_START.test(speaker.text) && !/^(the|a|an)\s/.test(speaker.text)) { speaker = null; inherit = 'sentence'; }
     // "He released a letter from his doctor saying …": the object of the main verb is not the speaker — the sentence's subject is
     if (speaker && parseSpeakerPhrase(speaker.text).kind === 'none') { speaker = null; inherit = 'sentence'; }
   } else if (subj === 'elided') {
@@ -334,7 +370,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
         [, e] = trimSpan(text, s, sent.end);
       }
       if (insideQuote(quotes, s + 2) && insideQuote(quotes, Math.max(s, e - 3))) return null;
-      return { ...base, start: s, end: e, speaker, inherit: null };
+      return reportedAt(hit, sent, s, e, speaker, null);
     }
     if (wordCount(text, hit.end, sent.end) === 0 && !endsComma) return null;
   }
@@ -355,14 +391,15 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   }
   if (cue.kind === 'object') {
     // a noun object ends at an apposition or aside: "endorsed X on Thursday, another example of …", "called on X -- meddling …"
-    const aside = /,\s+(?:another|a|an|which|who|yet|but|further|while|as|should|amid|in|at|on|even|including|saying|adding|with|the\s+latest)\s|,\s+\p{Ll}+ing\s|\s+--?\s|\s[—–]\s|;/iu.exec(text.slice(hit.end, limit));
+    const aside = OBJECT_ASIDE.exec(text.slice(hit.end, limit));
     if (aside) limit = hit.end + aside.index;
   } else {
     // "… was not intentional; they only learned …": a semicolon or a dash aside ends the content
     // "… will be “fair” to him, engaging in what analysts described as …": a participial phrase after a comma is the narrator's
     // "single people and families - gay, straight, adoptive and foster - would qualify": a paired dash aside is skipped
     const body = text.slice(hit.end, limit);
-    const re = /;|\s+(?:--?|[—–])\s|,\s+(?!according\b)\p{Ll}+ing\s(?![^,]*,)/gu;
+    const re = CLAUSE_ASIDE;
+    re.lastIndex = 0;
     let aside: RegExpExecArray | null;
     while ((aside = re.exec(body))) {
       const dash = /^\s+(--?|[—–])\s$/.exec(aside[0]);
@@ -402,7 +439,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   if (e <= s) return null;
   const content = text.slice(s, e);
   let n = wordCount(text, s, e);
-  const first = content.split(/\s+/)[0] ?? '';
+  const first = firstWord(content);
   if (cue.kind === 'as') {
     // "called the poll “…”", "described the results as “…”", "described X as Y" — never "called Faye to congratulate"
     const asM = /\s(?:as|comme|como|als)\s/i.exec(' ' + content);
@@ -446,7 +483,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   if ((/^(?:about|over|for|of|on)$/i.test(first) && cue.kind === 'object') || (/^as$/i.test(first) && cue.kind === 'as')) s += first.length + 1;
   [s, e] = trimSpan(text, s, e);
   if (e <= s) return null;
-  return { ...base, start: s, end: e, speaker, inherit, confidence: speaker ? 0.75 : 0.6 };
+  return reportedAt(hit, sent, s, e, speaker, inherit, speaker ? 0.75 : 0.6);
 }
 
 /** Headline forms: "Speaker: claim" and "claim: Speaker" in the title line. */

@@ -49,6 +49,8 @@ function wordBefore(text: string, i: number): string {
 }
 
 const END_MARK_G = /[.!?…]/g;
+/** One upper-case letter (an initial). */
+const SINGLE_UPPER = /^\p{Lu}$/u;
 
 /** Sentences inside one paragraph span. */
 function sentencesOf(text: string, p: Span, out: Span[]): void {
@@ -80,7 +82,7 @@ function sentencesOf(text: string, p: Span, out: Span[]): void {
     if (c === '.') {
       const w = wordBefore(text, i);
       if (ABBREVIATIONS.has(w)) continue;
-      if (/^\p{Lu}$/u.test(text.slice(i - 1, i)) && (i - 1 === p.start || /[\s.]/.test(text[i - 2] ?? ' '))) continue; // initial "J."
+      if (SINGLE_UPPER.test(text.slice(i - 1, i)) && (i - 1 === p.start || /[\s.]/.test(text[i - 2] ?? ' '))) continue; // initial "J."
     }
     out.push({ start, end: j });
     start = k;

@@ -104,31 +104,90 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'un
   'ein', 'eine', 'o', 'os', 'um', 'uma', 'his', 'her', 'their', 'its', 'some', 'several', 'two', 'three', 'four', 'five', 'both', 'all']);
 const INDEFINITE = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'um', 'uma', 'some', 'several', 'two', 'three', 'four', 'five']);
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}.’'\-]*/gu;
+// Hot patterns as module constants: tsx (which runs the CLI and the benchmarks) compiles a \p{…} regex literal inside a
+// function into a `new RegExp` on every call.
+export const UPPER_START = /^\p{Lu}/u;
+export const LOWER_START = /^\p{Ll}/u;
+export const LETTER_START = /^\p{L}/u;
+/** A word whose trailing dot is its own: an initial or a title abbreviation ("M.", "U.S.", "Jr."). */
+const ABBREVIATION = /^(\p{Lu}|\p{Lu}\.\p{Lu}|\p{Lu}\.\p{Lu}\.\p{Lu}|mr|mrs|ms|dr|jr|sr|st|sen|rep|gov|gen|prof|mme|sra)\.$/iu;
+/** Initials only: "U.S.", "E.U." */
+const INITIALS = /^(?:\p{Lu}\.){2,4}$/u;
+/** A capitalised adverb or adjective: "Nearly", "Democratic", "Islamic". */
+const ADVERB_OR_ADJECTIVE_SHAPE = /^\p{Lu}\p{Ll}+(?:ing|ly|ic|ical)$/u;
+/** An elided French article: "l’opposition". */
+const ELIDED_ARTICLE = /^([Ll])[’'](?=\p{L})/u;
+
+/** The code point that ends at index i of s (not reading before lo): a surrogate pair counts as one. */
+export function codeBefore(s: string, i: number, lo: number): number {
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= lo) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+export function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+const isApostropheOrHyphen = (cp: number): boolean => cp === 39 || cp === 45 || cp === 0x2019;
+
+/** The code point that starts at index i of s: a surrogate pair counts as one. */
+export function codeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const l = s.charCodeAt(i + 1);
+    if (l >= 0xdc00 && l <= 0xdfff) return (c - 0xd800) * 0x400 + (l - 0xdc00) + 0x10000;
+  }
+  return c;
+}
 
 export interface Tok { text: string; start: number; end: number }
 
+/** Words of s: a letter or digit, then letters, digits, dots, apostrophes and hyphens (the reading of the regex
+ * `[\p{L}\p{N}][\p{L}\p{N}.’'\-]*` with flags gu), with trailing dots (except on abbreviations), apostrophes and hyphens dropped. */
 export function words(s: string, offset = 0): Tok[] {
   const out: Tok[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(s))) {
-    let t = m[0];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = codeAt(s, i);
+    if (!isLetterOrDigit(c)) { i += c > 0xffff ? 2 : 1; continue; }
+    let j = i + (c > 0xffff ? 2 : 1);
+    while (j < n) {
+      const d = codeAt(s, j);
+      if (!isLetterOrDigit(d) && d !== 46 && !isApostropheOrHyphen(d)) break;
+      j += d > 0xffff ? 2 : 1;
+    }
+    let t = s.slice(i, j);
     // trailing dot only belongs to abbreviations/initials ("M.", "Jr.", "U.S.")
-    if (t.charCodeAt(t.length - 1) === 46 && !/^(\p{Lu}|\p{Lu}\.\p{Lu}|\p{Lu}\.\p{Lu}\.\p{Lu}|mr|mrs|ms|dr|jr|sr|st|sen|rep|gov|gen|prof|mme|sra)\.$/iu.test(t)) t = t.replace(/\.+$/, '');
+    if (t.charCodeAt(t.length - 1) === 46 && !ABBREVIATION.test(t)) t = t.replace(/\.+$/, '');
     const lastCh = t[t.length - 1];
     if (lastCh === '\'' || lastCh === '’' || lastCh === '-') t = t.replace(/['’-]+$/, '');
-    out.push({ text: t, start: offset + m.index, end: offset + m.index + t.length });
+    out.push({ text: t, start: offset + i, end: offset + i + t.length });
+    i = j;
   }
   return out;
 }
 
 const isCap = (w: string): boolean => {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90; // ASCII: A–Z
   const c = w[0];
   return !!c && c !== c.toLowerCase() && c === c.toUpperCase();
 };
+/** Does w end in a possessive "'s" / "’s"? */
+const isPossessive = (w: string): boolean => {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return false; // "s"
+  const a = w.charCodeAt(n - 2);
+  return a === 39 || a === 0x2019; // ' or ’
+};
 /** "Bolsonaro’s" → "Bolsonaro"; keeps other apostrophes ("O’Brien", "d’Estaing"). */
-export const stripPossessive = (w: string): string => w.replace(/['’]s$/u, '');
+export const stripPossessive = (w: string): string => (isPossessive(w) ? w.slice(0, -2) : w);
 const lc = (w: string): string => stripPossessive(w).toLowerCase();
 
 export function isPlace(word: string): boolean {
@@ -156,7 +215,13 @@ export interface NameRun { text: string; start: number; end: number; person: boo
 
 /** Runs of capitalised words in `toks` (joined by name connectors), classified as person, organisation or place. */
 function text_gap(source: string, a: Tok, b: Tok): boolean {
-  return source.slice(a.end, b.start) === ' ';
+  return b.start === a.end + 1 && source.charCodeAt(a.end) === 32;
+}
+
+/** Are tokens a and b separated by exactly one space or no-break space? */
+function oneSpaceBetween(source: string, a: Tok, b: Tok): boolean {
+  const c = source.charCodeAt(a.end);
+  return b.start === a.end + 1 && (c === 32 || c === 0xa0);
 }
 
 export function nameRuns(source: string, toks: Tok[]): NameRun[] {
@@ -177,9 +242,8 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
     let k = j;
     while (k < toks.length && k - first < 8) {
       const w = toks[k]!.text;
-      const gap = k > first ? source.slice(toks[k - 1]!.end, toks[k]!.start) : '';
-      if (k > first && !/^[ \u00a0]$/.test(gap)) break;
-      if (isCap(w) && (!NOT_NAME.has(w.toLowerCase()) || (k === first && particle))) { k++; if (/['’]s$/.test(w)) break; continue; }
+      if (k > first && !oneSpaceBetween(source, toks[k - 1]!, toks[k]!)) break;
+      if (isCap(w) && (!NOT_NAME.has(w.toLowerCase()) || (k === first && particle))) { k++; if (isPossessive(w)) break; continue; }
       if (k > first && CONNECTORS.has(w.toLowerCase()) && k + 1 < toks.length && isCap(toks[k + 1]!.text)) { k++; continue; }
       break;
     }
@@ -204,23 +268,26 @@ export function nameRuns(source: string, toks: Tok[]): NameRun[] {
     }
     const runToks = toks.slice(a, k).map((x) => x.text);
     const last = runToks[runToks.length - 1]!;
-    const possessive = /['’]s$/.test(last);
+    const possessive = isPossessive(last);
     const clean = runToks.map(stripPossessive);
+    // word tokens hold no whitespace: the run's text is its words joined by single spaces
+    const joined = clean.join(' ');
+    const joinedTags = tagsOf(joined);
     const prevTok = i > 0 ? toks[i - 1] : undefined;
     const prevLow = prevTok && source.slice(prevTok.end, toks[i]!.start) === ' ' ? prevTok.text.toLowerCase() : '';
     const afterDeterminer = /^(the|les|los|las|die|der|le|la|el|os|as|des)$/.test(prevLow) && !title && !peeled;
     const afterPrep = !peeled && /^(of|for|from|at|du|de|des|del|da|do|von|der)$/.test(prevLow);
     const org = clean.some((w) => ORG_WORDS.has(w.toLowerCase()) || ((GROUP_NOUNS.has(w.toLowerCase()) || NON_SOURCES.has(w.toLowerCase())) && clean.length === 1)) ||
-      /^[\p{Lu}\d-]{2,6}$/u.test(clean.join(' ')) || /^(?:\p{Lu}\.){2,4}$/u.test(clean.join(' ')) || /Organization/.test(tagsOf(clean.join(' ')));
-    const place = !org && clean.every((w) => isPlace(w) || CONNECTORS.has(w.toLowerCase())) || /Country|City|Region|Place/.test(tagsOf(clean.join(' ')));
+      /^[\p{Lu}\d-]{2,6}$/u.test(joined) || INITIALS.test(joined) || /Organization/.test(joinedTags);
+    const place = !org && clean.every((w) => isPlace(w) || CONNECTORS.has(w.toLowerCase())) || /Country|City|Region|Place/.test(joinedTags);
     const roleish = clean.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || /Actor|Demonym/.test(tagsOf(w)));
     // "Nearly", "Democratic", "Islamic": a single capitalised adverb or adjective is not a person
-    const verbish = clean.length === 1 && !title && !personEvidence(clean) && (/^\p{Lu}\p{Ll}+(?:ing|ly|ic|ical)$/u.test(clean[0]!) || /Gerund|PastTense|PresentTense|Infinitive|Adverb|Adjective|Preposition|Conjunction|Determiner|Pronoun/.test(tagsOf(clean[0]!.toLowerCase())));
+    const verbish = clean.length === 1 && !title && !personEvidence(clean) && (ADVERB_OR_ADJECTIVE_SHAPE.test(clean[0]!) || /Gerund|PastTense|PresentTense|Infinitive|Adverb|Adjective|Preposition|Conjunction|Determiner|Pronoun/.test(tagsOf(clean[0]!.toLowerCase())));
     const person = !org && !place && !roleish && !verbish && !(afterDeterminer && clean.length === 1) &&
       (personEvidence(clean) || clean.length >= 2 || !!title || clean.length === 1);
     const t0 = title ?? peeled;
     out.push({
-      text: clean.join(' ').replace(/\s+/g, ' '),
+      text: joined,
       start: toks[a]!.start,
       end: possessive ? toks[k - 1]!.end - 2 : toks[k - 1]!.end,
       person, org, place, title: title && peeled ? `${title} ${peeled}` : t0, possessive, afterPrep,
@@ -267,7 +334,7 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
   const none: SpeakerPhrase = { kind: 'none', speaker: null, role: null, org: null, head: null };
   let phrase = raw.replace(/\s+/g, ' ').replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
   phrase = phrase.replace(/^(?:and|but|as|then|while|so|et|mais|y|pero|und|aber|e|mas)\s+/i, '');
-  phrase = phrase.replace(/^([Ll])[’'](?=\p{L})/u, (_m, l: string) => (l === 'L' ? 'Le ' : 'le '));
+  phrase = phrase.replace(ELIDED_ARTICLE, (_m, l: string) => (l === 'L' ? 'Le ' : 'le '));
   if (!phrase) return none;
   const toks = words(phrase);
   if (!toks.length || toks.length > 16) return none;
@@ -293,7 +360,7 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
     const before = phrase.slice(0, p.start).replace(/[,(]\s*$/, '');
     const after = phrase.slice(p.end).replace(/^[\s,]+/, '');
     let role = cleanRole(before);
-    if (role && /^\p{Lu}/u.test(role) && !role.split(' ').some((w) => ROLE_NOUNS.has(w.toLowerCase()) || /Actor/.test(tagsOf(w)))) role = null;
+    if (role && UPPER_START.test(role) && !role.split(' ').some((w) => ROLE_NOUNS.has(w.toLowerCase()) || /Actor/.test(tagsOf(w)))) role = null;
     if (!role && after && /^(?:the|a|an|le|la|el|o|a)?\s*[\p{Ll}]/u.test(after) && !/^(who|which|whose|qui|que)\b/i.test(after)) role = cleanRole(after.replace(/\s*\(.*$/, ''));
     if (p.title && !/^(mr|mrs|ms|dr|m|mme|sir|herr|frau)\.?$/i.test(p.title)) role = role ? `${role} ${p.title.replace(/^(mr|mrs|ms|dr)\.?\s+/i, '')}` : p.title;
     const speaker = p.title && /^(m\.|mme\.?)$/i.test(p.title) && p.text.split(' ').length === 1 ? `${p.title} ${p.text}` : p.text;
@@ -327,6 +394,36 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
 /** A person or body the article has named, with what it said about them. */
 export interface Entity { name: string; role: string | null; org: string | null; at: number; person: boolean; gender: 'm' | 'f' | null; subject: boolean }
 
+/** The word before `at` as /([\p{L}\p{N}’'-]+)([^\p{L}\p{N}]*)$/u reads text.slice(at - 40, at): the last run of word
+ * characters (letters, digits, ’ ' -) followed only by non-letters, with the apostrophes or hyphens that directly follow it. */
+function previousWord(text: string, at: number): { start: number; end: number } | null {
+  const lo = Math.max(0, at - 40);
+  // the tail without letters or digits
+  let t = at;
+  while (t > lo) {
+    const c = codeBefore(text, t, lo);
+    if (isLetterOrDigit(c)) break;
+    t -= c > 0xffff ? 2 : 1;
+  }
+  let start = t;
+  if (t > lo) {
+    while (start > lo) {
+      const c = codeBefore(text, start, lo);
+      if (!isLetterOrDigit(c) && !isApostropheOrHyphen(c)) break;
+      start -= c > 0xffff ? 2 : 1;
+    }
+  } else {
+    // no letter or digit at all: the first apostrophe or hyphen starts the word
+    start = lo;
+    while (start < at && !isApostropheOrHyphen(text.charCodeAt(start))) start++;
+    if (start === at) return null;
+    t = start;
+  }
+  let end = t;
+  while (end < at && isApostropheOrHyphen(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
 /** Known people of a text: every capitalised person-like run, with a role/title read from the words before it
  * ("spokesman Matthew Miller", "the chairman, Wafula Chebukati") or an apposition after it. */
 export function collectEntities(text: string, blocked: { start: number; end: number }[]): Entity[] {
@@ -359,13 +456,14 @@ export function collectEntities(text: string, blocked: { start: number; end: num
     let prevWord = '';
     let prevPunct = false;
     for (let steps = 0; steps < 6; steps++) {
-      const m = /([\p{L}\p{N}’'-]+)([^\p{L}\p{N}]*)$/u.exec(text.slice(Math.max(0, k - 40), k));
+      const m = previousWord(text, k);
       if (!m) { prevPunct = true; break; }
-      if (/[,.;:!?"”»)\n]/.test(m[2]!)) { prevPunct = true; break; }
-      const w = m[1]!.toLowerCase();
-      const isNpWord = DETERMINERS.has(w) || ROLE_NOUNS.has(w) || /^\p{Lu}/u.test(m[1]!) || (!isVerbWord(w) && !PREPS.has(w) && !NOT_NAME.has(w) && !/^(to|against|by|with|than|and|but|while|as|when|then|that)$/.test(w));
+      if (/[,.;:!?"”»)\n]/.test(text.slice(m.end, k))) { prevPunct = true; break; }
+      const word = text.slice(m.start, m.end);
+      const w = word.toLowerCase();
+      const isNpWord = DETERMINERS.has(w) || ROLE_NOUNS.has(w) || UPPER_START.test(word) || (!isVerbWord(w) && !PREPS.has(w) && !NOT_NAME.has(w) && !/^(to|against|by|with|than|and|but|while|as|when|then|that)$/.test(w));
       if (!isNpWord || steps === 5) { prevWord = w; break; }
-      k = k - m[0].length;
+      k = m.start;
     }
     const subject = prevPunct || /^(and|but|while|as|when|then|that|et|y|und|e|mais|pero|aber|mas)$/.test(prevWord);
     const single = !r.text.includes(' ');

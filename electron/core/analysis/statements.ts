@@ -6,12 +6,18 @@ import { countWords, findQuotations, type Quotation } from './quotes.js';
 import { findReported, headlineStatements, trimSpan, type RawStatement } from './reported.js';
 import { paragraphs, sentences, spanIndexAt, type Span } from './sentences.js';
 import type { Statement } from './types.js';
-import { collectEntities, fullName, genderOf, isVerbWord, parseSpeakerPhrase, type Entity, type SpeakerPhrase } from './speakers.js';
+import { collectEntities, fullName, genderOf, isVerbWord, LETTER_START, LOWER_START, parseSpeakerPhrase, stripPossessive, UPPER_START, type Entity, type SpeakerPhrase } from './speakers.js';
 
 /** A statement with its speaker, before countries, topics and stance are added. */
 export type FoundStatement = Omit<Statement, 'speakerCountry' | 'aboutCountry' | 'topics' | 'stance'>;
 
 interface Resolved { speaker: string | null; role: string | null; org: string | null; kind: SpeakerPhrase['kind']; gender: 'm' | 'f' | null; plural: boolean; at: number }
+
+/** A copy of a resolved speaker with its position (and role, organisation) replaced — spelled out field by field:
+ * an object spread of these objects is slow in V8. */
+function resolvedAs(r: Resolved, at: number, role = r.role, org = r.org): Resolved {
+  return { speaker: r.speaker, role, org, kind: r.kind, gender: r.gender, plural: r.plural, at };
+}
 
 function contains(outer: { start: number; end: number }, inner: { start: number; end: number }, slack = 2): boolean {
   return inner.start >= outer.start - slack && inner.end <= outer.end + slack;
@@ -177,8 +183,8 @@ function headlineSpan(text: string, title: string | null, paras: Span[]): Span |
   const line = text.slice(p.start, p.end).trim();
   const bare = (x: string): string => x.replace(/[^\p{L}\p{N}]+/gu, '');
   if (title && bare(line) === bare(title)) return p;
-  const ws = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.8) return p;
+  const ws = line.split(/\s+/).filter((w) => LETTER_START.test(w));
+  if (ws.length >= 4 && ws.filter((w) => UPPER_START.test(w)).length / ws.length >= 0.8) return p;
   return null;
 }
 
@@ -208,7 +214,7 @@ function subjectMentions(text: string, sents: Span[]): { at: number; parsed: Spe
         while (st < s.end && text[st] === ' ') st++;
         const sub2 = sentenceSubject(text, st, s.end);
         const low = /^(?:a|an|the)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,7}/u.exec(text.slice(st, s.end));
-        const cand: Subject | null = sub2 && /^\p{Lu}/u.test(sub2.text) ? sub2 : low ? { text: low[0], start: st, end: st + low[0].length } : null;
+        const cand: Subject | null = sub2 && UPPER_START.test(sub2.text) ? sub2 : low ? { text: low[0], start: st, end: st + low[0].length } : null;
         if (cand) {
           const cut = cand.text.split(/\s+(?=(?:defended|rejected|said|has|have|had|was|were|is|are|will|would|did|also)\b)/)[0]!;
           out.push({ at: cand.start, parsed: parseSpeakerPhrase(cut) });
@@ -240,7 +246,7 @@ function mainSubject(text: string, from: number, to: number): Subject | null {
   const out: string[] = [];
   for (const w of words[0].trim().split(/\s+/)) {
     const bare = w.replace(/[’'](?:s|d|ll|re|ve|m)$/i, '');
-    if (out.length && /^\p{Ll}/u.test(w) && isVerbWord(w.toLowerCase())) break;
+    if (out.length && LOWER_START.test(w) && isVerbWord(w.toLowerCase())) break;
     out.push(bare);
     if (bare !== w) break;
     if (out.length >= 8) return null;
@@ -285,7 +291,8 @@ function lowerBound(arr: { at: number }[], at: number): number {
   return lo;
 }
 
-const lastToken = (name: string): string => (name.split(' ').pop() ?? '').toLowerCase().replace(/['’]s$/, '');
+/** The last word of a name, lower-cased, without a possessive "'s". */
+const lastToken = (name: string): string => stripPossessive(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
 
 function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents: Span[], paras: Span[], entities: Entity[]): FoundStatement[] {
   // subject mentions, computed lazily per narrative sentence (most items need only a few)
@@ -330,7 +337,7 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
     return { speaker: f.name, role: f.entity?.role ?? null, org: f.entity?.org ?? null, kind: 'name', gender: genderOf(f.name), plural: false, at };
   };
   const basic = (p: SpeakerPhrase, at: number): Resolved | null => {
-    if (p.kind === 'name' && p.speaker) { const r = nameAt(p.speaker, at); return { ...r, role: p.role ?? r.role, org: p.org ?? r.org }; }
+    if (p.kind === 'name' && p.speaker) { const r = nameAt(p.speaker, at); return resolvedAs(r, r.at, p.role ?? r.role, p.org ?? r.org); }
     if (p.kind === 'role' && p.speaker) return { speaker: p.speaker, role: p.role, org: p.org, kind: 'role', gender: null, plural: !!p.head && /s$/.test(p.head) && !/ss$/.test(p.head), at };
     if (p.kind === 'org' && p.speaker) return { speaker: p.speaker, role: null, org: p.org, kind: 'org', gender: null, plural: true, at };
     return null;
@@ -381,16 +388,16 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       const withRole = p.head ? byRoleWord.get(p.head) ?? [] : [];
       const prior = withRole.filter((e) => e.at <= at).pop() ?? withRole[0];
       const lastRole = latest(at, (r) => r.kind === 'role' && !!r.role && !!p.head && r.role.toLowerCase().includes(p.head) && r.speaker !== p.speaker, false);
-      if (lastRole && (!prior || lastRole.at > prior.at)) return { ...lastRole, at };
+      if (lastRole && (!prior || lastRole.at > prior.at)) return resolvedAs(lastRole, at);
       if (prior) return { speaker: prior.name, role: prior.role ?? p.role, org: prior.org ?? p.org, kind: 'name', gender: prior.gender, plural: false, at };
       const last = lastPerson(at, null);
-      if (last && (/\d|old|former|veteran/.test(p.speaker) || (last.kind === 'name' && history.some((h) => h.speaker === last.speaker)))) return { ...last, at };
+      if (last && (/\d|old|former|veteran/.test(p.speaker) || (last.kind === 'name' && history.some((h) => h.speaker === last.speaker)))) return resolvedAs(last, at);
     }
     return basic(p, at);
   };
   const fromPronoun = (p: SpeakerPhrase, at: number): Resolved | null => {
     const r = p.pronoun === 'pl' || p.pronoun === 'n' ? lastGroup(at) : lastPerson(at, p.pronoun === 'm' || p.pronoun === 'f' ? p.pronoun : null);
-    return r ? { ...r, at } : null;
+    return r ? resolvedAs(r, at) : null;
   };
 
   // statements of one sentence, for "… and said", ", adding that …" (the subject is elsewhere in the sentence)
@@ -447,15 +454,15 @@ function resolveAll(text: string, raws: RawStatement[], narrative: Span[], sents
       // a quotation no cue credits: the person the story last put in the subject of its sentences, when within two paragraphs
       const cand = lastPerson(r.start, null);
       const person = !!cand && cand.kind === 'name' && !!cand.speaker && (cand.gender !== null || /^\p{Lu}[\p{Ll}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+)+$/u.test(cand.speaker));
-      if (cand && person && spanIndexAt(paras, r.start) - spanIndexAt(paras, cand.at) <= 2) { res = { ...cand, at: r.start }; guessed = true; }
+      if (cand && person && spanIndexAt(paras, r.start) - spanIndexAt(paras, cand.at) <= 2) { res = resolvedAs(cand, r.start); guessed = true; }
     }
     if (res && res.kind === 'name' && !res.org && res.role && SPEAKS_FOR.test(res.role)) {
       // "spokesman Matthew Miller" speaks for the organisation named just before
       const org = latest(res.at + 1, (x) => x.kind === 'org' && !!x.speaker && x.at > res!.at - 1500, false);
-      if (org?.speaker) res = { ...res, org: org.org ?? org.speaker.replace(/^the\s+/i, '') };
+      if (org?.speaker) res = resolvedAs(res, res.at, res.role, org.org ?? org.speaker.replace(/^the\s+/i, ''));
     }
     if (res && !guessed) {
-      history.push({ ...res, at: Math.max(res.at, r.cueAt) });
+      history.push(resolvedAs(res, Math.max(res.at, r.cueAt)));
       if (si >= 0) bySentence.set(si, res);
     }
     const sent = si >= 0 ? sents[si]! : r.sentence;
