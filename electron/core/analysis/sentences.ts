@@ -11,6 +11,11 @@ const ABBREVIATIONS = new Set([
   'm', 'mme', 'mlle', 'sra', 'srta', 'dra', 'av', 'hr', 'fr', 'nr', 'bzw', 'vgl', 'ca', 'z.b', 'dir', 'art', 'op',
 ]);
 
+/** Abbreviations that also end sentences ("in the U.S.", "Co.", "p.m."). */
+const CAN_END = new Set(['u.s', 'u.k', 'u.n', 'd.c', 'a.m', 'p.m', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'etc']);
+/** Words that open a sentence far more often than they continue a name ("He", "The", "But"). */
+const SENTENCE_OPENER = /^(?:He|She|They|It|We|I|You|The|This|That|These|Those|There|But|And|In|On|At|After|Before|When|While|His|Her|Their|Its|Our|However|Meanwhile|Still|Yet|So|A|An)\b/;
+
 const CLOSERS = new Set(['"', '\'', '”', '’', '»', '«', '“', ')', ']']);
 
 /** Blank-line or single-newline separated blocks with surrounding whitespace trimmed. */
@@ -81,8 +86,11 @@ function sentencesOf(text: string, p: Span, out: Span[]): void {
     if (!isUpperStart(text[k])) continue;
     if (c === '.') {
       const w = wordBefore(text, i);
-      if (ABBREVIATIONS.has(w)) continue;
-      if (SINGLE_UPPER.test(text.slice(i - 1, i)) && (i - 1 === p.start || /[\s.]/.test(text[i - 2] ?? ' '))) continue; // initial "J."
+      // "… attacks in the U.S. He says …", "Roberts Jr. Then …": an abbreviation that can end a sentence does, before a
+      // word that opens sentences; a title ("Mr.", "Sen.") never does
+      const endsHere = CAN_END.has(w) && SENTENCE_OPENER.test(text.slice(k, k + 12));
+      if (ABBREVIATIONS.has(w) && !endsHere) continue;
+      if (!endsHere && SINGLE_UPPER.test(text.slice(i - 1, i)) && (i - 1 === p.start || /[\s.]/.test(text[i - 2] ?? ' '))) continue; // initial "J."
     }
     out.push({ start, end: j });
     start = k;

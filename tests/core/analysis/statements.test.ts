@@ -130,6 +130,11 @@ describe('findStatements', () => {
     expect(got).toContainEqual(['she opposes the treaty', 'Ruiz']);
   });
 
+  it('ends a sentence at "U.S." before a sentence opener, but not at an initial or a title', () => {
+    const got = findStatements('Ana Ruiz says the vote was fair in the U.S. She says the observers agreed with her. John F. Kennedy said the count was slow.', 'en');
+    expect(got.map((s) => s.quote)).toEqual(['the vote was fair in the U.S', 'the observers agreed with her', 'the count was slow']);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
