@@ -52,7 +52,9 @@ function after(text: string, q: Quotation, limit: number, language: string): { s
   // "“… impartial.” He added that he was …": after a quotation that ends its sentence, a cue that reports content of its
   // own starts a new statement; only a bare "He added." closes the quotation
   const newSentence = (/[.!?]$/.test(text.slice(q.start, q.end)) && /^[\s'’"”»]*\p{Lu}/u.test(gap)) || /[.!?]['’"”»]*\s+\p{Lu}/u.test(gap) ||
-    /,\s+(?:and|but)\s/i.test(gap);
+    /,\s+(?:and|but)\s/i.test(gap) || (/,/.test(text.slice(q.end, q.close)) && /^[\s'’"”»]*(?:and|but)\s/i.test(gap));
+  // "…,” adding that …": a participle with a that-clause of its own reports something new
+  if (gapWords === 0 && cueOf(language, cue.text).participle && /^\s+that\s/i.test(text.slice(cue.end, cue.end + 6))) return null;
   if (newSentence) {
     const rest = text.slice(cue.end, Math.min(text.length, cue.end + 200));
     const stop = rest.search(/[.!?;\n]/);

@@ -135,6 +135,13 @@ describe('findStatements', () => {
     expect(got.map((s) => s.quote)).toEqual(['the vote was fair in the U.S', 'the observers agreed with her', 'the count was slow']);
   });
 
+  it('does not credit a quotation to a later cue that reports something of its own ("“…,” adding that …", "“…,” but he also noted …")', () => {
+    const a = findStatements('In a statement, the commission said: "The count was fair and complete," adding that turnout rose in every region.', 'en');
+    expect(a.map((s) => s.quote)).toEqual(['The count was fair and complete', 'turnout rose in every region']);
+    const b = findStatements('Ruiz called the raid "an attack on our democracy," but she also noted the "quiet courage" of the poll workers in the north.', 'en');
+    expect(b.map((s) => s.quote)).toContainEqual('the "quiet courage" of the poll workers in the north');
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
