@@ -452,7 +452,9 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
     const ws = content.replace(/[.,;:!?]+$/, '').split(/\s+/);
     const longNoun = naming && n <= 16 && /^(?:(?:the|his|her|their|its|this|that|these)\s+)?\S+(?:\s+\S+){0,8}?\s+(?:a|an)\s+\p{L}+/u.test(content) && !/\bto\b/.test(ws.slice(0, 4).join(' '));
     const adjective = naming && n <= 14 && ws.length >= 2 && isAdjectiveWord(ws[ws.length - 1]!.toLowerCase()) && !/\bto\b/.test(ws.slice(0, 4).join(' '));
-    if (!(asM || (qm && qm.index < 40) || aNoun || longNoun || adjective)) return null;
+    // "They described crass behavior by Trump behind the scenes": describing is telling, with or without "as"
+    const describing = /^describ/i.test(hit.text) && n >= 4;
+    if (!(asM || (qm && qm.index < 40) || aNoun || describing || longNoun || adjective)) return null;
     // "call them “lone wolves” and describe …": the naming ends with its quotation
     if (qm && qm.index < 40 && (!asM || qm.index < asM.index)) {
       const close = /["“”«»‘’„]/.exec(content.slice(qm.index + 1));

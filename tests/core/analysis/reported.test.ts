@@ -161,6 +161,12 @@ describe('reported speech: more constructions', () => {
     expect(indirect('Ruiz refused to deny the reports of fraud in the count.')).toEqual([]);
   });
 
+  it('reads "described" with or without "as", but not a bare short object', () => {
+    expect(indirect('Poll workers described long queues and missing ballots at the northern stations.'))
+      .toContainEqual({ quote: 'long queues and missing ballots at the northern stations', speaker: 'Poll workers' });
+    expect(indirect('The mayor described the scene.')).toEqual([]);
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
