@@ -60,7 +60,8 @@ if (BELIEF_CUES) {
 forms('vowed|vows|vow|pledged|pledges|pledge|promised|promises|promise|threatened|threatens', I, EN);
 forms('described|describes|called|calls|call|branded|brands|labelled|labeled|termed|dubbed', { kind: 'as' }, EN);
 forms('according to', { kind: 'according' }, EN);
-forms('told|tells', { kind: 'told' }, EN);
+forms('told|tells|reminded|reminds|assured|assures|warned|warns|informed|informs', { kind: 'told' }, EN);
+forms('charged that|charges that|objected that|protested that|complained that|bragged that|boasted that', C, EN);
 forms('saying|adding|arguing|insisting|warning|claiming|stating|noting|explaining|asserting|declaring|announcing|' +
   'suggesting|stressing|emphasizing|emphasising|predicting|highlighting|alleging|admitting|acknowledging|conceding|' +
   'maintaining|contending|asserting|reiterating|recalling|complaining|chanting|shouting|singing|echoing|boasting|joking|quipping|writing|tweeting|posting', P, EN);

@@ -83,7 +83,7 @@ function complementStart(text: string, hit: CueHit, sentEnd: number): number {
   if (thatIdx >= 0 && (stopIdx < 0 || thatIdx < stopIdx) && (thatIdx === 0 || hit.cue.kind === 'told' || /^(told|tells|telling|dijo|disse)$/i.test(hit.text) || isAdjunctStart(ps[0]!.text) || ps[0]!.punct)) {
     return ps[thatIdx]!.end;
   }
-  if (/^(told|tells|tell)$/i.test(hit.text)) {
+  if (/^(told|tells|tell|reminded|reminds|assured|assures|warned|warns|informed|informs)$/i.test(hit.text)) {
     // "told reporters they …", "told CNN the …"
     if (i + 1 < ps.length && /^(the|a|an)$/i.test(ps[i]!.text) && /^(media|press|crowd|audience|rally|news|reporters|journalists|nation|country|parliament|senate|house|assembly|conference|meeting|committee)$/i.test(ps[i + 1]!.text)) {
       i += /^news$/i.test(ps[i + 1]!.text) && i + 2 < ps.length && /^conference$/i.test(ps[i + 2]!.text) ? 3 : 2;

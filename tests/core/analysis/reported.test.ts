@@ -167,6 +167,12 @@ describe('reported speech: more constructions', () => {
     expect(indirect('The mayor described the scene.')).toEqual([]);
   });
 
+  it('reads "charged that", and "reminded/assured/warned" with or without an object', () => {
+    expect(indirect('Ruiz charged that the commission had hidden ballots.')).toContainEqual({ quote: 'the commission had hidden ballots', speaker: 'Ruiz' });
+    expect(indirect('Ruiz assured supporters the count was fair.')).toContainEqual({ quote: 'the count was fair', speaker: 'Ruiz' });
+    expect(indirect('Ruiz warned that the count was slow.')).toContainEqual({ quote: 'the count was slow', speaker: 'Ruiz' });
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });
