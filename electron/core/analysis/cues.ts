@@ -11,7 +11,8 @@
  */
 export type CueKind = 'clause' | 'object' | 'infinitive' | 'told' | 'according' | 'as';
 
-export interface Cue { kind: CueKind; participle?: boolean; weak?: boolean }
+/** `needsThat`: a statement only with a that-clause ("maintained that …", not "maintained his lead"). */
+export interface Cue { kind: CueKind; participle?: boolean; weak?: boolean; needsThat?: boolean }
 
 type Lexicon = Record<string, Cue>;
 
@@ -20,6 +21,7 @@ const O: Cue = { kind: 'object' };
 const I: Cue = { kind: 'infinitive' };
 const P: Cue = { kind: 'clause', participle: true };
 const PO: Cue = { kind: 'object', participle: true };
+const THAT_ONLY: Cue = { kind: 'clause', needsThat: true };
 
 function forms(list: string, cue: Cue, into: Lexicon): void {
   for (const w of list.split('|')) if (w) into[w] = cue;
@@ -27,15 +29,15 @@ function forms(list: string, cue: Cue, into: Lexicon): void {
 
 const EN: Lexicon = {};
 forms('said|says|say|stated|states|added|adds|claimed|claims|claim|announced|announces|declared|declares|confirmed|confirms|' +
-  'warned|warns|insisted|insists|argued|argues|argue|asserted|asserts|maintained|maintains|noted|notes|explained|explains|' +
+  'warned|warns|insisted|insists|argued|argues|argue|asserted|asserts|noted|notes|explained|explains|' +
   'wrote|writes|acknowledged|acknowledges|admitted|admits|suggested|suggests|predicted|predicts|reiterated|reiterates|' +
-  'responded|replied|countered|concluded|ruled|rules|revealed|reveals|tweeted|complained|complains|recalled|' +
+  'responded|replied|countered|concluded|ruled|rules|revealed|reveals|tweeted|complained|complains|' +
   'stressed|stresses|emphasized|emphasised|emphasizes|emphasises|contended|contends|testified|conceded|concedes|' +
-  'assured|assures|agreed|agrees|remarked|observed|announced|boasted|quipped|joked|shouted|yelled|exclaimed|answered|' +
-  'continued|mused|bragged|scoffed|retorted|cautioned|lamented|pointed out|points out|echoed|insisted|conceded|wondered|' +
-  'disclosed|confided|whispered|replied|chanted|chant|chants|sang|posted|texted|emailed|messaged|reported|reports|indicated|indicates|hinted|hints|' +
+  'assured|assures|agreed|agrees|remarked|announced|boasted|quipped|joked|shouted|yelled|exclaimed|answered|' +
+  'mused|bragged|scoffed|retorted|cautioned|lamented|pointed out|points out|echoed|insisted|conceded|wondered|' +
+  'disclosed|confided|whispered|replied|chanted|chant|chants|sang|texted|emailed|messaged|reported|reports|indicated|indicates|hinted|hints|' +
   'signaled|signalled|signals|implied|implies|speculated|speculates|proclaimed|proclaims|recounted|recounts|' +
-  'informed|noted that|has said|have said|had said|wrote that|mentioned|mentions', C, EN);
+  'informed|noted that|has said|have said|had said|wrote that', C, EN);
 forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on|demanded|demands|demand|ordered|orders|' +
   'denied|denies|deny|rejected|rejects|reject|accused|accuses|accuse|condemned|condemns|condemn|criticised|criticized|' +
   'criticises|criticizes|criticise|criticize|congratulated|congratulates|praised|praises|welcomed|welcomes|dismissed|dismisses|' +
@@ -50,16 +52,18 @@ forms('urged|urges|urge|called for|calls for|call for|called on|calls on|call on
 export const BELIEF_CUES = true;
 if (BELIEF_CUES) {
   forms('believes|believed|believe|thinks|thought|think|hopes|hoped|fears|feared|doubts|doubted|feels|felt|expects|expected|' +
-    'worries|worried|suspects|suspected|is convinced|are convinced|was convinced|were convinced|' +
-    // with a that-clause only (see NEEDS_THAT in reported.ts): "knew that …", "is confident that …"
-    'assumed|assumes|understood|understands|knew|knows|recognized|recognizes|recognised|realized|realizes|learned|' +
+    'worries|worried|suspects|suspected|is convinced|are convinced|was convinced|were convinced', C, EN);
+  // reported knowledge and confidence: "knew that …", "is confident that …"
+  forms('assumed|assumes|understood|understands|knew|knows|recognized|recognizes|recognised|realized|realizes|learned|' +
     'is confident|was confident|are confident|were confident|is sure|was sure|is worried|was worried|are worried|' +
-    'is concerned|was concerned|are concerned|were concerned|is aware|was aware|are aware', C, EN);
+    'is concerned|was concerned|are concerned|were concerned|is aware|was aware|are aware', THAT_ONLY, EN);
   forms('wants|wanted|plans|planned|intends|intended|hopes to|hoped to|seeks|sought|aims|aimed', I, EN);
 }
 forms('vowed|vows|vow|pledged|pledges|pledge|promised|promises|promise|threatened|threatens', I, EN);
 forms('described|describes|called|calls|call|branded|brands|labelled|labeled|termed|dubbed', { kind: 'as' }, EN);
 forms('according to', { kind: 'according' }, EN);
+// clause verbs that also take a plain noun object ("maintained his lead", "mentioned Navalny's name")
+forms('maintained|maintains|continued|posted|observed|recalled|mentioned|mentions', THAT_ONLY, EN);
 forms('told|tells|reminded|reminds|assured|assures|warned|warns|informed|informs', { kind: 'told' }, EN);
 forms('charged that|charges that|objected that|protested that|complained that|bragged that|boasted that', C, EN);
 forms('saying|adding|arguing|insisting|warning|claiming|stating|noting|explaining|asserting|declaring|announcing|' +

@@ -53,12 +53,33 @@ function titleCase(text: string, s: Span): boolean {
   return ws.length >= 3 && ws.filter((w) => UPPER_START.test(w)).length / ws.length >= 0.6;
 }
 
+/** Cue words that are as often plural nouns ("the rules", "his claims"); in running English text a noun after a number,
+ * an adjective or a gerund, or before a relative "that could …". */
 const AMBIGUOUS_PLURALS = /^(?:rules|claims|reports|calls|plans|states|notes|demands|promises|charges|orders|questions|attacks|fears|hopes|doubts|warns|thanks|requests|appeals|signals|hints|vows|pledges|threats|cites|blames)$/i;
+/** The same for capitalised headline words ("Power Plant Rules Face …"); "Calls" and "Wants" are left out, headlines use
+ * them as verbs ("Christie Calls Clinton ‘A Disgrace’"). */
+const HEADLINE_NOUNS = /^(?:rules|plans|reports|claims|attacks|questions|thanks|demands|promises|notes|states|hopes|fears|doubts|aims|signals|hints|charges|orders|requests|appeals|proposes|threats|vows|pledges|cites|blames|reveals|suggests|predicts)$/i;
 const NOUN_MARKERS = /^(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|every)$/;
 const PREP_MARKERS = /^(?:in|of|for|with|from|at|by|on|into|over)$/;
-/** Clause verbs that also take a plain noun object ("maintained his lead"): a statement only with "that". */
-const NEEDS_THAT = /^(?:maintained|maintains|maintain|continued|continues|posted|observed|recalled|mentioned|mentions|assumed|assumes|understood|understands|knew|knows|recognized|recognizes|recognised|realized|realizes|learned|(?:is|was|are|were)\s+(?:confident|sure|worried|concerned|aware))$/i;
-const HEADLINE_NOUNS = /^(?:rules|plans|reports|claims|attacks|questions|thanks|demands|promises|notes|states|hopes|fears|doubts|aims|signals|hints|charges|orders|requests|appeals|proposes|threats|vows|pledges|cites|blames|reveals|suggests|predicts)$/i;
+
+/** Is the cue word matched at m not a speech verb here: a noun ("his claims", "in reported attacks", "11 states will"),
+ * "added to", or a capitalised headline noun? */
+function notSpeechHere(text: string, m: RegExpExecArray, sentStart: number, language: string): boolean {
+  const word = m[0];
+  const after = text.slice(m.index + word.length, m.index + word.length + 24);
+  // "added to his portfolio", "adding to the pressure"
+  if (/^add(?:ed|s|ing)$/i.test(word) && /^\s+to\s/i.test(after)) return true;
+  // "Power Plant Rules Face …" (the sentence's own first word may be a verb: "Says Who")
+  if (UPPER_START.test(word) && m.index !== sentStart && HEADLINE_NOUNS.test(word) && !/^\s+(?:to|for|on|that)\s/i.test(after)) return true;
+  if (language !== 'en') return false;
+  const before = wordBeforeSpaces(text, m.index)?.toLowerCase();
+  if (!before) return false;
+  // "Clean Air Act rules that could lead", "11 states will cast", "our worst fears", "finalizing rules"
+  if (AMBIGUOUS_PLURALS.test(word) && (/\d$/.test(before) || /(?:ing|est)$/.test(before) || isAdjectiveWord(before) ||
+    /^\s+that\s+(?:could|would|will|can|may|might|must|should|have|has|had|is|are|was|were)\b/i.test(after))) return true;
+  // "his claims", "the reports", "in reported attacks" (a participle after a preposition is a verb: "after saying")
+  return NOUN_MARKERS.test(before) || (PREP_MARKERS.test(before) && !/ing$/i.test(word) && !/^according/i.test(word));
+}
 
 interface CueHit { start: number; end: number; text: string; cue: Cue }
 
@@ -161,17 +182,7 @@ export function findReported(text: string, sents: Span[], quotes: Quotation[], l
     if (si < 0) continue;
     // "The United States' stance", "Says Who": a capitalised cue counts only at a sentence start or in a headline
     if (UPPER_START.test(m[0]) && m.index !== sents[si]!.start && !titleCase(text, sents[si]!)) continue;
-    // "his claims", "the reports", "in reported attacks": after a determiner or preposition a cue word is a noun or adjective
-    const before = wordBeforeSpaces(text, m.index)?.toLowerCase();
-    // "Clean Air Act rules that could lead", "11 states will cast", "our worst fears": an ambiguous plural is a noun here
-    if (language === 'en' && AMBIGUOUS_PLURALS.test(m[0]) && before &&
-      (/\d$/.test(before) || /(?:ing|est)$/.test(before) || isAdjectiveWord(before) || /^\s+that\s+(?:could|would|will|can|may|might|must|should|have|has|had|is|are|was|were)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)))) continue;
-    // "added to his portfolio", "adding to the pressure": not speech
-    if (/^add(?:ed|s|ing)$/i.test(m[0]) && /^\s+to\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
-    if (language === 'en' && before && (NOUN_MARKERS.test(before) || (PREP_MARKERS.test(before) && !/ing$/i.test(m[0]) && !/^according/i.test(m[0])))) continue;
-    // in a headline, "Power Plant Rules Face …", "Party Plans …": a capitalised plural noun, not a speech verb
-    if (UPPER_START.test(m[0]) && m.index !== sents[si]!.start && HEADLINE_NOUNS.test(m[0]) &&
-      !/^\s+(?:to|for|on|that)\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 7))) continue;
+    if (notSpeechHere(text, m, sents[si]!.start, language)) continue;
     const list = hitsBySentence.get(si) ?? [];
     if (list.length >= MAX_CUES_PER_SENTENCE) continue;
     list.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: cueOf(language, m[0]) });
@@ -468,7 +479,7 @@ function statementAt(text: string, sent: Span, hit: CueHit, quotes: Quotation[],
   // "conceded defeat", "reconheceu a derrota para Milei no segundo turno": a bare speech event, even with its complements
   if (BARE_EVENT.test(content.replace(/[.,;]+$/, '').replace(/\s+(?:to|for|against|in|at|on|para|pour|contre|contra|à|ao|au|no|na|en|im|gegen|gegenüber|bei)\s.*$/i, ''))) return null;
   if (cue.kind === 'clause' && n < 3 && !THAT.test(text.slice(hit.end, cs).trim())) return null;
-  if (NEEDS_THAT.test(hit.text) && !THAT.test(text.slice(hit.end, cs).trim())) return null;
+  if (cue.needsThat && !THAT.test(text.slice(hit.end, cs).trim())) return null;
   if (n < 2) return null;
   // "likened the rules to “…”": the comparison ends with its quotation
   if (cue.kind === 'object') {

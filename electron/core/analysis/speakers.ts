@@ -94,8 +94,8 @@ const GROUP_NOUNS = new Set(('party|coalition|campaign|government|ministry|depar
   'ministerium|kommission|gericht|governo|ministério|comissão|conselho|white house|kremlin|state department|' +
   'state|nations|fund|observers|monitors|organizers|organisers|organiser|organizer|firm|network|outlet|' +
   'airline|church|congregation|executives|rivals|delegates|camps|conservatives|liberals|progressives|republicans|' +
-  'democrats|donors|attorneys|investigators|prosecutor|doctors|nurses|teachers|students|organizers|plaintiffs|' +
-  'defendants|petitioners|opponents|challengers|critics|groups|regulators|environmentalists|companies|states').split('|'));
+  'democrats|donors|attorneys|investigators|prosecutor|doctors|nurses|teachers|students|plaintiffs|' +
+  'defendants|petitioners|opponents|challengers|groups|regulators|environmentalists|companies|states').split('|'));
 /** German compound role nouns: "Bundeswahlleiter", "Regierungssprecher", "Außenministerin". */
 const GERMAN_ROLE = /(?:leiter|leiterin|sprecher|sprecherin|minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|chef|chefin|vorsitzender|vorsitzende)$/;
 const PREPS = new Set(['of', 'from', 'for', 'at', 'in', 'on', 'with', 'to', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'da',
@@ -370,7 +370,7 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase {
   // speaks for someone; a bare "sources said" does not
   if (/\b(?:news|press)\s+agenc(?:y|ies)\b|\bwire\s+services?\b/i.test(phrase)) return { ...none, kind: 'generic' };
   const placedSource = (head === 'source' || head === 'sources' || ((head === 'people' || head === 'others') && /\b(?:familiar|close|briefed|involved|knowledgeable)\b/i.test(phrase))) &&
-    wordsLower.some((w) => !/^(?:a|an|the|one|two|three|several|some|other|another|multiple|many|two|source|sources)$/.test(w));
+    wordsLower.some((w) => !/^(?:a|an|the|one|two|three|several|some|other|another|multiple|many|source|sources)$/.test(w));
   if (placedSource) return { kind: 'role', speaker: phrase, role: phrase.replace(/^(?:a|an|the|one)\s+/i, ''), org: orgOf(phrase, runs), head, definite: !INDEFINITE.has(first) };
   if (head && NON_SOURCES.has(head) && !runs.some((r) => (r.org && !NON_SOURCES.has(r.text.toLowerCase())) || (r.person && !r.possessive))) return { ...none, kind: 'generic' };
   if (head && NON_SOURCES.has(head) && wordsLower.length <= 2) return { ...none, kind: 'generic' };

@@ -153,8 +153,6 @@ export function findStatements(fullText: string, language: string, title: string
     return ws.length <= 5 && /^[\p{Lu}\d]/u.test(t) && !/[.!?]$/.test(t) && ws.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / Math.max(1, ws.length) >= 0.6;
   };
   const quoteCues = new Set(direct.filter((d) => d.cue && d.cueAt >= d.end && !isTitle(d)).map((d) => d.cueAt));
-  // a quoted title after a preposition ("on “Face the Voters,” …") is a name, not a statement
-  direct = direct.filter((d) => !(isTitle(d) && /\b(?:of|on|in|from|at|by|for)\s*["“«„‘']*\s*$/i.test(text.slice(Math.max(0, d.start - 14), d.start))));
   // reported clauses must not overlap each other: keep the earlier one
   const nonOverlapping: RawStatement[] = [];
   for (const r of reported) {

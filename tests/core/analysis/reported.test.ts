@@ -173,6 +173,26 @@ describe('reported speech: more constructions', () => {
     expect(indirect('Ruiz warned that the count was slow.')).toContainEqual({ quote: 'the count was slow', speaker: 'Ruiz' });
   });
 
+  it('takes a named reporter for a source but not an outlet', () => {
+    expect(indirect('MSNBC’s Ayman Mohyeldin reported Wednesday that the anchor was seen entering the tower.'))
+      .toContainEqual({ quote: 'the anchor was seen entering the tower', speaker: 'Ayman Mohyeldin' });
+    expect(indirect('The Evening Herald reported that the mayor would resign.')).toEqual([]);
+  });
+
+  it('does not read "added to", a number or adjective before a plural, or "rules that could" as speech', () => {
+    expect(indirect('Mr. Lutz added to his portfolio by purchasing two more courses.')).toEqual([]);
+    expect(indirect('On Tuesday, when voters in 11 states will cast ballots, the polls open early.')).toEqual([]);
+    expect(indirect('The campaign preys on our worst fears about the future of the country.')).toEqual([]);
+    expect(indirect('Congress passed a set of election rules that could lead to long queues at the polls.')).toEqual([]);
+  });
+
+  it('counts "mentioned" and "knew" only with a that-clause', () => {
+    expect(indirect('Ruiz mentioned that the count was slow.')).toContainEqual({ quote: 'the count was slow', speaker: 'Ruiz' });
+    expect(indirect('Ruiz mentioned the count in her speech.')).toEqual([]);
+    expect(indirect('Ruiz knew that the count was slow.')).toContainEqual({ quote: 'the count was slow', speaker: 'Ruiz' });
+    expect(indirect('Ruiz knew the count by heart.')).toEqual([]);
+  });
+
   it('reads a "Speaker: claim" headline even when its punctuation differs from the title', () => {
     expect(indirect('Rosa Mendes: The Recount Will Show I Won.\n\nThe candidate, Ms Mendes, spoke on Sunday.', 'en', 'Rosa Mendes: The Recount Will Show I Won'))
       .toContainEqual({ quote: 'The Recount Will Show I Won', speaker: 'Rosa Mendes' });

@@ -142,6 +142,21 @@ describe('findStatements', () => {
     expect(b.map((s) => s.quote)).toContainEqual('the "quiet courage" of the poll workers in the north');
   });
 
+  it('prefers, of two overlapping clauses, the one whose subject reads as a speaker', () => {
+    const got = findStatements('Still, the truck story suggests the Mexican government understands that it needs a contingency plan.', 'en');
+    expect(got).toMatchObject([{ quote: 'it needs a contingency plan', speaker: 'the Mexican government' }]);
+  });
+
+  it('finds the subject of a sentence that opens with a conjunction, for a second verb', () => {
+    const got = findStatements('But the former governor showed restraint on Monday and described his outburst as the anger of a worried spouse.', 'en');
+    expect(got).toMatchObject([{ quote: 'his outburst as the anger of a worried spouse', speaker: 'the former governor' }]);
+  });
+
+  it('does not credit an uncredited quotation to a capitalised word that is not a person', () => {
+    const text = 'Less than a dozen voters came to the rally on Sunday.\n\n“We will accept whatever the voters decide, and so should everyone else.”';
+    expect(findStatements(text, 'en').map((s) => s.speaker)).toEqual([null]);
+  });
+
   it('gives both parts of a split quote to the one speaker', () => {
     const got = findStatements('“We accept the verdict,” said party chairman Amos Lungu, “but we will appeal.”', 'en');
     expect(got.map((s) => [s.quote, s.speaker])).toEqual([['We accept the verdict', 'Amos Lungu'], ['but we will appeal.', 'Amos Lungu']]);
