@@ -34,6 +34,7 @@ export function extractLine(line: string): Record<string, unknown> {
       speakerOrg: s.speakerOrg, speakerCountry: s.speakerCountry, aboutCountry: s.aboutCountry, topics: s.topics,
       stance: s.stance, confidence: s.confidence,
     })),
+    ...(a.errors ? { analysis_errors: a.errors } : {}),
   };
 }
 

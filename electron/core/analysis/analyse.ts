@@ -8,10 +8,15 @@ import { topicsOf } from './topics.js';
 import type { AnalysisInput, ItemAnalysis, Statement } from './types.js';
 
 /** Bump whenever the analyser's output for the same input changes (stored analyses are then redone). */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 2;
 
-function safe<T>(f: () => T, fallback: T): T {
-  try { return f(); } catch { return fallback; }
+/** Runs one stage; if it throws (a bug met on odd text), the stage's fallback is used and `stage: message` is recorded in
+ * `errors`, so the item is still analysed and the failure is not lost. */
+export function runStage<T>(stage: string, f: () => T, fallback: T, errors: string[]): T {
+  try { return f(); } catch (e) {
+    if (errors.length < 20) errors.push(`${stage}: ${e instanceof Error ? e.message : String(e)}`);
+    return fallback;
+  }
 }
 
 /** Analyse one item's plain text. Never throws on odd text. */
@@ -22,13 +27,15 @@ function displayName(name: string | null): string | null {
 }
 
 export function analyseText(input: AnalysisInput): ItemAnalysis {
+  const errors: string[] = [];
+  const safe = <T>(f: () => T, fallback: T, stage: string): T => runStage(stage, f, fallback, errors);
   const text = typeof input.text === 'string' ? input.text : '';
   const title = input.title ?? null;
-  const language = safe(() => detectLanguage(text, input.lang ?? null), input.lang ?? 'unknown');
-  const rel = safe(() => electionRelevance(text, title, language), { score: 0, related: false });
+  const language = safe(() => detectLanguage(text, input.lang ?? null), input.lang ?? 'unknown', 'language');
+  const rel = safe(() => electionRelevance(text, title, language), { score: 0, related: false }, 'relevance');
   // Country mentions are read once for the whole text; each statement's quote and sentence are looked up in them.
   const textPlaces = new TextPlaces(text);
-  const places = safe(() => findCountries(text, title, language, textPlaces), { countries: [] as string[], mentions: [] });
+  const places = safe(() => findCountries(text, title, language, textPlaces), { countries: [] as string[], mentions: [] }, 'countries');
   const phraseCountry = new Map<string, string | null>();
   const countryOfPhrase = (phrase: string): string | null => {
     let c = phraseCountry.get(phrase);
@@ -37,7 +44,7 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
   };
   const countries = rel.related ? places.countries : [];
   const mainCountry = places.countries[0] ?? null;
-  const found = safe(() => findStatements(text, language, title), []);
+  const found = safe(() => findStatements(text, language, title), [], 'statements');
   const statements: Statement[] = found.map((f) => {
     const speakerCountry = safe(() => {
       for (const phrase of [f.speakerOrg, f.speakerRole, f.speaker]) {
@@ -46,7 +53,7 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
         if (c) return c;
       }
       return null;
-    }, null);
+    }, null, 'speaker country');
     // the statement's subject country: the item's election country when the statement mentions it, else another country
     // it mentions (not the speaker's own), else the item's election country
     const about = safe(() => {
@@ -60,9 +67,9 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
         if (other) return other;
       }
       return mainCountry ?? speakerCountry;
-    }, mainCountry);
-    const topics = safe(() => topicsOf(`${f.quote} ${f.context}`, language), [] as string[]);
-    const stance = safe(() => stanceOf({ quote: f.quote, context: f.context, cue: f.cue, speakerCountry, aboutCountry: about, language }), 'neutral' as const);
+    }, mainCountry, 'about country');
+    const topics = safe(() => topicsOf(`${f.quote} ${f.context}`, language), [] as string[], 'topics');
+    const stance = safe(() => stanceOf({ quote: f.quote, context: f.context, cue: f.cue, speakerCountry, aboutCountry: about, language }), 'neutral' as const, 'stance');
     return {
       quote: f.quote,
       start: f.start,
@@ -80,5 +87,5 @@ export function analyseText(input: AnalysisInput): ItemAnalysis {
       context: f.context,
     };
   });
-  return { language, relevance: rel.score, electionRelated: rel.related, countries, statements };
+  return { language, relevance: rel.score, electionRelated: rel.related, countries, statements, ...(errors.length ? { errors } : {}) };
 }

@@ -33,6 +33,8 @@ export interface ItemAnalysis {
   /** ISO 3166-1 alpha-2 codes of the countries whose election the item concerns. */
   countries: string[];
   statements: Statement[];
+  /** Stages that failed on this text and fell back ("statements: …"); absent when all ran. */
+  errors?: string[];
 }
 
 /** Input to the analyser: plain text plus what the item knows about itself. */

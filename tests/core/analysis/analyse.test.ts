@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyseText, ANALYSER_VERSION } from '../../../electron/core/analysis/analyse.js';
+import { analyseText, ANALYSER_VERSION, runStage } from '../../../electron/core/analysis/analyse.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedPath = path.resolve(here, '..', '..', '..', '..', 'shared', 'data', 'seed-article.json');
@@ -59,6 +59,21 @@ describe('analyseText', () => {
     const pk = a.statements.filter((s) => s.speaker === "a spokesman from Pakistan's interior ministry");
     expect(pk.length).toBeGreaterThanOrEqual(3);
     for (const s of pk) expect(s.speakerOrg).toBe("Pakistan's interior ministry");
+  });
+});
+
+describe('a stage that fails', () => {
+  it('falls back and is recorded with its stage, not lost', () => {
+    const errors: string[] = [];
+    const got = runStage('statements', () => { throw new Error('boom'); }, [] as string[], errors);
+    expect(got).toEqual([]);
+    expect(errors).toEqual(['statements: boom']);
+    expect(runStage('topics', () => ['fraud'], [] as string[], errors)).toEqual(['fraud']);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('leaves no errors on an ordinary item', () => {
+    expect(analyseText({ text: 'The opposition leader said the vote was rigged.' }).errors).toBeUndefined();
   });
 });
 
